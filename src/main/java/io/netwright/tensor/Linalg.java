@@ -1,0 +1,143 @@
+package io.netwright.tensor;
+
+import io.netwright.backend.DType;
+import java.util.Arrays;
+
+/** Matrix products with PyTorch's {@code matmul} rules, built on one batched GEMM primitive. */
+final class Linalg {
+
+    private Linalg() {
+    }
+
+    private static String dims(Tensor t) {
+        StringBuilder sb = new StringBuilder("(");
+        int[] s = t.shapeRef();
+        for (int i = 0; i < s.length; i++) {
+            sb.append(i == 0 ? "" : "x").append(s[i]);
+        }
+        return sb.append(")").toString();
+    }
+
+    private static void checkFloat(String op, Tensor a, Tensor b) {
+        Elementwise.checkSameDevice(op, a, b);
+        if (a.dtype() != DType.FLOAT32 || b.dtype() != DType.FLOAT32) {
+            throw new IllegalArgumentException(op + ": expected float32 tensors, got " + a.dtype().torchName()
+                    + " and " + b.dtype().torchName() + " — convert with .toFloat()");
+        }
+    }
+
+    /** {@code out[b] = a[b] @ y[b]} for 3-D tensors with equal batch; the one recorded product op. */
+    static Tensor bmm3(Tensor a, Tensor b) {
+        int batch = a.size(0);
+        int m = a.size(1);
+        int n = b.size(2);
+        Tensor out = a.newEmpty(DType.FLOAT32, new int[]{batch, m, n});
+        a.backend().matmul(a.v(), b.v(), out.v());
+        return Autograd.record("bmm", out, g -> new Tensor[]{
+            a.requiresGrad() ? bmm3(g, b.transpose(1, 2)) : null,
+            b.requiresGrad() ? bmm3(a.transpose(1, 2), g) : null}, a, b);
+    }
+
+    static Tensor matmul(Tensor a, Tensor b) {
+        checkFloat("matmul", a, b);
+        if (a.dim() == 0 || b.dim() == 0) {
+            throw new IllegalArgumentException("matmul: both arguments need to be at least 1D, but they are "
+                    + a.dim() + "D and " + b.dim() + "D");
+        }
+        if (a.dim() == 1 && b.dim() == 1) {
+            return dot(a, b);
+        }
+        Tensor a2 = a.dim() == 1 ? a.unsqueeze(0) : a;
+        Tensor b2 = b.dim() == 1 ? b.unsqueeze(-1) : b;
+        int k = a2.size(-1);
+        if (k != b2.size(-2)) {
+            throw new IllegalArgumentException("matmul: " + dims(a) + " @ " + dims(b) + ": inner dimensions " + k
+                    + " and " + b2.size(-2) + " differ");
+        }
+        int m = a2.size(-2);
+        int n = b2.size(-1);
+        int[] aBatch = Arrays.copyOf(a2.shapeRef(), a2.dim() - 2);
+        int[] bBatch = Arrays.copyOf(b2.shapeRef(), b2.dim() - 2);
+        int[] batch = Shape.broadcast("matmul", aBatch, bBatch);
+        Tensor out;
+        if (bBatch.length == 0) {
+            // Fold a's batch dims into its rows: one large GEMM instead of many small ones.
+            Tensor flat = a2.reshape(1, -1, k);
+            out = bmm3(flat, b2.unsqueeze(0));
+        } else {
+            int[] ae = concat(batch, m, k);
+            int[] be = concat(batch, k, n);
+            out = bmm3(a2.expand(ae).reshape(-1, m, k), b2.expand(be).reshape(-1, k, n));
+        }
+        Tensor r = out.reshape(concat(batch, m, n));
+        if (a.dim() == 1) {
+            r = r.squeeze(-2);
+        }
+        if (b.dim() == 1) {
+            r = r.squeeze(-1);
+        }
+        return r;
+    }
+
+    private static int[] concat(int[] batch, int x, int y) {
+        int[] s = Arrays.copyOf(batch, batch.length + 2);
+        s[batch.length] = x;
+        s[batch.length + 1] = y;
+        return s;
+    }
+
+    static Tensor mm(Tensor a, Tensor b) {
+        if (a.dim() != 2 || b.dim() != 2) {
+            throw new IllegalArgumentException("mm: expected 2-D tensors, got " + a.dim() + "-D " + dims(a)
+                    + " and " + b.dim() + "-D " + dims(b));
+        }
+        return matmul(a, b);
+    }
+
+    static Tensor bmm(Tensor a, Tensor b) {
+        if (a.dim() != 3 || b.dim() != 3) {
+            throw new IllegalArgumentException("bmm: expected 3-D tensors, got " + a.dim() + "-D " + dims(a)
+                    + " and " + b.dim() + "-D " + dims(b));
+        }
+        checkFloat("bmm", a, b);
+        if (a.size(0) != b.size(0)) {
+            throw new IllegalArgumentException("bmm: " + dims(a) + " @ " + dims(b) + ": batch sizes " + a.size(0)
+                    + " and " + b.size(0) + " differ");
+        }
+        if (a.size(2) != b.size(1)) {
+            throw new IllegalArgumentException("bmm: " + dims(a) + " @ " + dims(b) + ": inner dimensions "
+                    + a.size(2) + " and " + b.size(1) + " differ");
+        }
+        return bmm3(a, b);
+    }
+
+    static Tensor mv(Tensor a, Tensor v) {
+        if (a.dim() != 2 || v.dim() != 1) {
+            throw new IllegalArgumentException("mv: expected a 2-D matrix and a 1-D vector, got " + dims(a)
+                    + " and " + dims(v));
+        }
+        return matmul(a, v);
+    }
+
+    static Tensor dot(Tensor a, Tensor b) {
+        if (a.dim() != 1 || b.dim() != 1) {
+            throw new IllegalArgumentException("dot: 1D tensors expected, but got " + a.dim() + "D and " + b.dim()
+                    + "D tensors");
+        }
+        checkFloat("dot", a, b);
+        if (a.size(0) != b.size(0)) {
+            throw new IllegalArgumentException("dot: inconsistent tensor size, expected tensor " + dims(a)
+                    + " and src " + dims(b) + " to have the same number of elements, but got " + a.size(0) + " and "
+                    + b.size(0) + " elements respectively");
+        }
+        return bmm3(a.view(1, 1, -1), b.view(1, -1, 1)).reshape();
+    }
+
+    static Tensor outer(Tensor a, Tensor b) {
+        if (a.dim() != 1 || b.dim() != 1) {
+            throw new IllegalArgumentException("outer: 1D tensors expected, but got " + a.dim() + "D and " + b.dim()
+                    + "D tensors");
+        }
+        return a.unsqueeze(1).mul(b.unsqueeze(0));
+    }
+}
