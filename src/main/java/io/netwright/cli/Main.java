@@ -1,0 +1,70 @@
+package io.netwright.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code netwright} command: the jar's entry point and the parent of every subcommand.
+ *
+ * <pre>{@code java -jar target/netwright.jar devices}</pre>
+ *
+ * Exit codes: 0 success, 1 the command failed, 2 the command line was wrong.
+ */
+@Command(name = "netwright",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersionProvider.class,
+        description = "Design, train and watch convolutional networks on Netwright's own tensor engine.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+                DevicesCommand.class,
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command line and exits the JVM with its exit code. */
+    public static void main(String... args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line against {@code System.out} / {@code System.err} and returns the exit code. */
+    public static int run(String... args) {
+        Charset cs = Charset.defaultCharset();
+        return run(new PrintWriter(System.out, true, cs), new PrintWriter(System.err, true, cs), args);
+    }
+
+    /** Runs the command line, writing normal output to {@code out} and diagnostics to {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        try {
+            return commandLine(out, err).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The configured picocli command line (exposed for tests and for embedding). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(ShortErrors::onParameterError);
+        cl.setExecutionExceptionHandler(ShortErrors::onExecutionError);
+        return cl;
+    }
+
+    /** No command given: a usage error, so scripts notice, with the fix in the message. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing command");
+    }
+}
