@@ -21,7 +21,7 @@ public final class Node {
         return name;
     }
 
-    /** PyTorch-style label, e.g. {@code MulBackward}. */
+    /** PyTorch-style label, e.g. {@code MulBackward0}. */
     public String label() {
         StringBuilder sb = new StringBuilder();
         boolean up = true;
@@ -33,7 +33,7 @@ public final class Node {
             sb.append(up ? Character.toUpperCase(c) : c);
             up = false;
         }
-        return sb.append("Backward").toString();
+        return sb.append("Backward0").toString();
     }
 
     Tensor[] inputs() {

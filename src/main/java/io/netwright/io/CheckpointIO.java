@@ -1,0 +1,148 @@
+package io.netwright.io;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Stores a {@link Checkpoint} as a folder: {@code model.safetensors}, {@code optimizer.safetensors} and
+ * {@code checkpoint.json} (format version, SHA-256 and size of each file, metadata). Saving builds the new folder
+ * beside the old one and swaps it in only when complete, so the previous checkpoint survives a crash mid-write.
+ * Loading verifies every checksum and names the file that does not match.
+ */
+public final class CheckpointIO {
+
+    /** Current folder format version. */
+    public static final int FORMAT = 1;
+    static final String MODEL = "model.safetensors";
+    static final String OPTIMIZER = "optimizer.safetensors";
+    static final String INDEX = "checkpoint.json";
+
+    private CheckpointIO() {
+    }
+
+    /** Writes {@code checkpoint} to folder {@code dir}, replacing any previous one only once the new one is whole. */
+    public static void save(Path dir, Checkpoint checkpoint) throws IOException {
+        Path abs = dir.toAbsolutePath();
+        Path parent = abs.getParent();
+        Files.createDirectories(parent);
+        String stamp = Long.toString(System.nanoTime(), 36);
+        Path tmp = parent.resolve("." + abs.getFileName() + ".new-" + stamp);
+        Path old = parent.resolve("." + abs.getFileName() + ".old-" + stamp);
+        try {
+            Files.createDirectories(tmp);
+            byte[] model = Safetensors.toBytes(checkpoint.model(), Map.of("format", "pt"));
+            byte[] optim = Safetensors.toBytes(checkpoint.optimizerTensors(), Map.of());
+            AtomicFiles.write(tmp.resolve(MODEL), out -> out.write(model));
+            AtomicFiles.write(tmp.resolve(OPTIMIZER), out -> out.write(optim));
+            JsonObject index = new JsonObject();
+            index.addProperty("format", FORMAT);
+            JsonObject files = new JsonObject();
+            files.add(MODEL, fileEntry(model));
+            files.add(OPTIMIZER, fileEntry(optim));
+            index.add("files", files);
+            index.add("meta", checkpoint.meta());
+            AtomicFiles.writeString(tmp.resolve(INDEX), new GsonBuilder().setPrettyPrinting().create().toJson(index));
+            if (Files.exists(abs)) {
+                Files.move(abs, old);
+            }
+            AtomicFiles.move(tmp, abs);
+        } finally {
+            deleteTree(tmp);
+            deleteTree(old);
+        }
+    }
+
+    /**
+     * Reads a checkpoint folder, verifying sizes and checksums.
+     *
+     * @throws IOException naming the folder or file and the fix
+     */
+    public static Checkpoint load(Path dir) throws IOException {
+        Path index = dir.resolve(INDEX);
+        if (!Files.isRegularFile(index)) {
+            throw new IOException(dir + ": not a checkpoint folder (" + INDEX + " is missing) — pass a folder such "
+                    + "as RUN_DIR/checkpoints/last");
+        }
+        JsonObject json;
+        try {
+            json = JsonParser.parseString(Files.readString(index, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IOException(index + ": invalid JSON (" + e.getMessage() + ") — the checkpoint is corrupt; use "
+                    + "another checkpoint (e.g. checkpoints/best)", e);
+        }
+        int format = json.has("format") ? json.get("format").getAsInt() : -1;
+        if (format != FORMAT) {
+            throw new IOException(index + ": checkpoint format " + format + " is not supported (expected " + FORMAT
+                    + ") — it was written by another version of Netwright");
+        }
+        JsonObject files = json.getAsJsonObject("files");
+        byte[] model = verified(dir, MODEL, files);
+        byte[] optim = verified(dir, OPTIMIZER, files);
+        return new Checkpoint(Safetensors.parse(dir.resolve(MODEL).toString(), model).tensors(),
+                Safetensors.parse(dir.resolve(OPTIMIZER).toString(), optim).tensors(),
+                json.has("meta") ? json.getAsJsonObject("meta") : new JsonObject());
+    }
+
+    private static byte[] verified(Path dir, String name, JsonObject files) throws IOException {
+        Path file = dir.resolve(name);
+        if (files == null || !files.has(name)) {
+            throw new IOException(dir.resolve(INDEX) + ": no entry for " + name + " — the checkpoint is incomplete");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": missing — the checkpoint is incomplete; use another checkpoint");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        JsonObject entry = files.getAsJsonObject(name);
+        long size = entry.get("bytes").getAsLong();
+        if (bytes.length != size) {
+            throw new IOException(file + ": " + bytes.length + " bytes but " + INDEX + " records " + size
+                    + " — the file is truncated or was replaced; use another checkpoint");
+        }
+        String expected = entry.get("sha256").getAsString();
+        String actual = sha256(bytes);
+        if (!expected.equals(actual)) {
+            throw new IOException(file + ": SHA-256 " + actual + " does not match " + expected + " recorded in "
+                    + INDEX + " — the file is corrupt; use another checkpoint");
+        }
+        return bytes;
+    }
+
+    private static JsonObject fileEntry(byte[] bytes) {
+        JsonObject o = new JsonObject();
+        o.addProperty("bytes", bytes.length);
+        o.addProperty("sha256", sha256(bytes));
+        return o;
+    }
+
+    /** Hex SHA-256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+}
