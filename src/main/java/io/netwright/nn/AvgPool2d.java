@@ -63,8 +63,30 @@ public class AvgPool2d extends Module {
         Args.rank(toString(), input, "[N, C, H, W] or [C, H, W]", 3, 4);
         boolean unbatched = input.dim() == 3;
         Tensor x = unbatched ? input.unsqueeze(0) : input;
-        Tensor y = Cnn.avgPool2d(x, kernel, stride, padding, ceilMode, countIncludePad, divisorOverride);
+        Tensor y;
+        if (divisorOverride == null) {
+            y = Cnn.avgPool2d(x, kernel, stride, padding, ceilMode, countIncludePad);
+        } else {
+            // window sum / divisor = (average over the padded window) * (padded window size) / divisor
+            y = Cnn.avgPool2d(x, kernel, stride, padding, ceilMode, true);
+            y = y.mul(paddedWindowSizes(x.size(2), x.size(3), y.size(2), y.size(3)).div(divisorOverride));
+        }
         return unbatched ? y.squeeze(0) : y;
+    }
+
+    /** PyTorch's divisor with {@code count_include_pad}: each window clipped to the padded input. */
+    private Tensor paddedWindowSizes(int h, int w, int outH, int outW) {
+        float[] sizes = new float[outH * outW];
+        for (int i = 0; i < outH; i++) {
+            int hs = i * stride[0] - padding[0];
+            int rows = Math.min(hs + kernel[0], h + padding[0]) - hs;
+            for (int j = 0; j < outW; j++) {
+                int ws = j * stride[1] - padding[1];
+                int cols = Math.min(ws + kernel[1], w + padding[1]) - ws;
+                sizes[i * outW + j] = rows * cols;
+            }
+        }
+        return Tensor.of(sizes, outH, outW);
     }
 
     @Override

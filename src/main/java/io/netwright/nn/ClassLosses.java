@@ -47,8 +47,8 @@ final class ClassLosses {
             Tensor reduced = switch (r) {
                 case NONE -> smooth;
                 case SUM -> smooth.sum();
-                // PyTorch: weighted mean over the non-ignored targets; unweighted mean over every position
-                case MEAN -> weight != null ? smooth.sum().div(t.wy.sum()) : smooth.mean();
+                // PyTorch: the same denominator as the NLL part, sum of w[y_i] over the non-ignored targets
+                case MEAN -> smooth.sum().div(t.wy.sum());
             };
             out = out.mul(1 - labelSmoothing).add(reduced.mul(labelSmoothing / t.classes));
         }

@@ -98,7 +98,7 @@ public final class F {
     /** Average pooling with stride = kernel, no padding. */
     public static Tensor avgPool2d(Tensor x, int kernelSize) {
         int[] k = {kernelSize, kernelSize};
-        return Cnn.avgPool2d(x, k, k, new int[]{0, 0}, false, true, null);
+        return Cnn.avgPool2d(x, k, k, new int[]{0, 0}, false, true);
     }
 
     /** Zeroes elements with probability {@code p} when {@code training}, scaling the rest by {@code 1/(1-p)}. */

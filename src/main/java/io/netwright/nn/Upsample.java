@@ -90,7 +90,7 @@ public class Upsample extends Module {
         }
         double sh = scaleFactor[0];
         double sw = scaleFactor.length == 2 ? scaleFactor[1] : scaleFactor[0];
-        return Cnn.interpolate(input, sh, sw, mode, align);
+        return Cnn.interpolate(input, new double[]{sh, sw}, mode, align);
     }
 
     @Override
