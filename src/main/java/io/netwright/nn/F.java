@@ -89,6 +89,28 @@ public final class F {
         return Cnn.conv2d(x, weight, bias, stride, padding, dilation, groups);
     }
 
+    /** 2-D convolution with {@code "same"} or {@code "valid"} padding. */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation,
+                                int groups) {
+        return Cnn.conv2d(x, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** Max pooling with every option ({@code stride} null means the kernel size). */
+    public static Tensor maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation,
+                                   boolean ceilMode) {
+        return Cnn.maxPool2d(x, kernel, stride, padding, dilation, ceilMode);
+    }
+
+    /** Adaptive average pooling to {@code outH x outW}. */
+    public static Tensor adaptiveAvgPool2d(Tensor x, int outH, int outW) {
+        return Cnn.adaptiveAvgPool2d(x, outH, outW);
+    }
+
+    /** Resizes {@code [N, C, H, W]} to {@code outH x outW} ({@code "nearest"} or {@code "bilinear"}). */
+    public static Tensor interpolate(Tensor x, int outH, int outW, String mode, boolean alignCorners) {
+        return Cnn.interpolate(x, outH, outW, mode, alignCorners);
+    }
+
     /** Max pooling with stride = kernel, no padding. */
     public static Tensor maxPool2d(Tensor x, int kernelSize) {
         int[] k = {kernelSize, kernelSize};
