@@ -260,7 +260,9 @@ public final class OneCycleLR extends LRScheduler {
         out.put("_schedule_phases", ph);
         out.put("anneal_strategy", annealStrategy);
         out.put("cycle_momentum", cycleMomentum);
-        out.put("use_beta1", useBeta1);
+        if (cycleMomentum) {
+            out.put("use_beta1", useBeta1); // as in PyTorch, only set when momentum cycles
+        }
     }
 
     @Override
