@@ -1,0 +1,84 @@
+package io.netwright.optim;
+
+import io.netwright.nn.Parameter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Adam (Kingma and Ba), computing exactly what {@code torch.optim.Adam} computes (its single-tensor
+ * implementation): L2 weight decay is added to the gradient, then the bias-corrected moment estimates give
+ *
+ * <pre>
+ * m = beta1 * m + (1 - beta1) * g;   v = beta2 * v + (1 - beta2) * g * g   (v_max = max(v_max, v) if amsgrad)
+ * p = p - lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+ * </pre>
+ *
+ * <pre>{@code var opt = new Adam(model.parameters(), new Adam.Options().lr(1e-3).amsgrad(true));}</pre>
+ *
+ * <p>State per parameter: {@code step}, {@code exp_avg}, {@code exp_avg_sq} and, with amsgrad,
+ * {@code max_exp_avg_sq}.
+ */
+public final class Adam extends Optimizer {
+
+    /** Adam's options with PyTorch's defaults. */
+    public static final class Options extends OptimizerOptions<Options> {
+
+        /** The defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight_decay 0, amsgrad false, maximize false. */
+        public Options() {
+            super("Adam", defaults());
+        }
+
+        private static Map<String, Object> defaults() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lr", 1e-3);
+            m.put("betas", List.of(0.9, 0.999));
+            m.put("eps", 1e-8);
+            m.put("weight_decay", 0.0);
+            m.put("amsgrad", false);
+            m.put("maximize", false);
+            return m;
+        }
+
+        /** Coefficients of the running averages of the gradient and its square. */
+        public Options betas(double beta1, double beta2) {
+            return set("betas", List.of(beta1, beta2));
+        }
+
+        /** Term added to the denominator for numerical stability. */
+        public Options eps(double eps) {
+            return set("eps", eps);
+        }
+
+        /** Use the AMSGrad variant (the maximum of past second moments). */
+        public Options amsgrad(boolean amsgrad) {
+            return set("amsgrad", amsgrad);
+        }
+    }
+
+    /** Adam over {@code params} with the default options. */
+    public Adam(Iterable<Parameter> params) {
+        this(params, new Options());
+    }
+
+    /** Adam over one group of {@code params}. */
+    public Adam(Iterable<Parameter> params, Options options) {
+        this(singleGroup(params), options);
+    }
+
+    /** Adam over several groups; options a group lacks come from {@code options}. */
+    public Adam(List<ParamGroup> groups, Options options) {
+        super("Adam", groups, options, AdamUpdate::validate);
+    }
+
+    @Override
+    protected Set<String> stateKeys() {
+        return AdamUpdate.STATE_KEYS;
+    }
+
+    @Override
+    protected void update(ParamGroup group, Parameter p, ParamState s, int index) {
+        AdamUpdate.update(this, group, p, s, index, false);
+    }
+}
