@@ -393,6 +393,11 @@ class IndexingTest {
         ValuesIndices down = x.sort(-1, true);
         assertArrayEquals(l(1, 0, 2, 3, 4), down.indices().toLongArray());
         assertTrue(Float.isNaN(down.values().toFloatArray()[0]));
+        float negNan = Float.intBitsToFloat(0xffc00000);
+        Tensor edges = Tensor.of(f(negNan, Float.MAX_VALUE, -Float.MIN_VALUE, Float.MIN_VALUE,
+                Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY));
+        assertArrayEquals(l(4, 2, 3, 1, 5, 0), edges.sort(0, false).indices().toLongArray());
+        assertArrayEquals(l(0, 5, 1, 3, 2, 4), edges.sort(0, true).indices().toLongArray());
     }
 
     @Test
