@@ -379,7 +379,7 @@ final class ShapeOps {
         Tensor out = x;
         for (int d : Reductions.normDims("flip", dims, x.dim())) {
             int size = x.shapeRef()[d];
-            out = out.indexSelect(d, Tensor.arange(size - 1, -1, -1));
+            out = out.indexSelect(d, Tensor.arange(size - 1, -1, -1).to(x.device()));
         }
         return out == x ? x.clone() : out;
     }
