@@ -34,7 +34,11 @@ public final class ConcatDataset<T> implements Dataset<T> {
     /** The concatenation of the given datasets. */
     @SafeVarargs
     public static <T> ConcatDataset<T> of(Dataset<? extends T>... datasets) {
-        return new ConcatDataset<>(List.of(datasets));
+        List<Dataset<? extends T>> parts = new java.util.ArrayList<>();
+        for (Dataset<? extends T> d : datasets) {
+            parts.add(d);
+        }
+        return new ConcatDataset<>(parts);
     }
 
     /** The parts, in order. */
