@@ -271,9 +271,10 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
             }
         }
 
-        private void fill() {
+        /** Tops the window up to {@code numWorkers * prefetchFactor} batches in flight. */
+        private synchronized void fill() {
             int limit = numWorkers * prefetchFactor;
-            while (window.size() < limit && nextToSubmit < plan.length) {
+            while (!done && !closed && window.size() < limit && nextToSubmit < plan.length) {
                 int k = nextToSubmit++;
                 window.add(CompletableFuture.supplyAsync(() -> done ? null : load(epoch, k, plan[k]), pool()));
             }
@@ -315,8 +316,15 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         }
 
         private B await(int k) {
-            CompletableFuture<B> f = window.poll();
-            fill();
+            CompletableFuture<B> f;
+            synchronized (this) {
+                f = window.poll();
+                fill();
+            }
+            if (f == null) {
+                throw new NoSuchElementException("the iterator of epoch " + epoch + " was closed");
+            }
+            // Wait without holding the lock, so close() from another thread is not blocked.
             try {
                 return timeout == null ? f.get() : f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
@@ -343,16 +351,20 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
 
         @Override
         public void close() {
-            if (done) {
-                return;
+            List<CompletableFuture<B>> pending;
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+                pending = new ArrayList<>(window);
+                window.clear();
             }
-            done = true;
             open.remove(this);
             // Batches still in flight are closed whenever they complete; queued tasks see done and skip the work.
-            for (CompletableFuture<B> f : window) {
+            for (CompletableFuture<B> f : pending) {
                 f.thenAccept(DataLoader::closeQuietly);
             }
-            window.clear();
         }
     }
 

@@ -268,6 +268,44 @@ class DataLoaderTest {
         assertThrows(IllegalStateException.class, () -> dl.iterator(1));
     }
 
+    @Test
+    void closingTheLoaderFromAnotherThreadEndsTheConsumersLoop() throws Exception {
+        Dataset<long[]> slow = new Dataset<>() {
+            @Override
+            public int size() {
+                return 1000;
+            }
+
+            @Override
+            public long[] get(int index) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new long[]{index, 0};
+            }
+        };
+        var dl = DataLoader.builder(slow).batchSize(4).numWorkers(2).collate(ROWS).build();
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            dl.close();
+        });
+        closer.start();
+        long t0 = System.nanoTime();
+        int n = 0;
+        for (Rows r : dl.epoch(0)) {
+            n++;
+        }
+        closer.join();
+        assertTrue(n > 0 && n < 250, "stopped early after " + n + " batches");
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
+    }
+
     private static long workerThreads(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith(prefix) && t.isAlive()).count();
