@@ -2,7 +2,7 @@
 """Write the small Fashion-MNIST sample that ships with Netwright (samples/data/fashion-mnist-small/).
 
 Takes a class-balanced, seeded subset of the full Fashion-MNIST IDX files -- 200 training and 50 test images per
-class (2,000 + 500) -- and writes it as standard gzip-compressed IDX files with the usual names, so any
+class (3,000 + 1,000) -- and writes it as standard gzip-compressed IDX files with the usual names, so any
 Fashion-MNIST/MNIST reader loads it unchanged. Standard library only; the same inputs and seed give byte-identical
 output (gzip mtime is fixed to 0).
 
@@ -18,7 +18,7 @@ import sys
 
 CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
-SPLITS = [("train", 200), ("t10k", 50)]  # (IDX file prefix, images per class)
+SPLITS = [("train", 300), ("t10k", 100)]  # (IDX file prefix, images per class)
 IMAGE_MAGIC, LABEL_MAGIC = 0x00000803, 0x00000801
 
 
