@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         description = "Design, train and watch convolutional networks on Netwright's own tensor engine.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+                DemoCommand.class,
                 DevicesCommand.class,
                 io.netwright.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class,
