@@ -58,7 +58,15 @@ final class Linalg {
         int n = b2.size(-1);
         int[] aBatch = Arrays.copyOf(a2.shapeRef(), a2.dim() - 2);
         int[] bBatch = Arrays.copyOf(b2.shapeRef(), b2.dim() - 2);
-        int[] batch = Shape.broadcast("matmul", aBatch, bBatch);
+        int[] batch;
+        try {
+            batch = Shape.broadcast("matmul", aBatch, bBatch);
+        } catch (IllegalArgumentException e) {
+            // Name the full operand shapes: the batch dims alone do not tell the user which call failed.
+            throw new IllegalArgumentException("matmul: " + dims(a) + " @ " + dims(b) + ": batch dimensions "
+                    + Arrays.toString(aBatch) + " and " + Arrays.toString(bBatch) + " cannot be broadcast (sizes "
+                    + "must match or one must be 1)", e);
+        }
         Tensor out;
         if (bBatch.length == 0) {
             // Fold a's batch dims into its rows: one large GEMM instead of many small ones.
