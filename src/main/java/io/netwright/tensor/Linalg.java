@@ -70,7 +70,8 @@ final class Linalg {
         Tensor out;
         if (bBatch.length == 0) {
             // Fold a's batch dims into its rows: one large GEMM instead of many small ones.
-            Tensor flat = a2.reshape(1, -1, k);
+            // Explicit row count: reshape cannot infer -1 when a has no elements (empty batch).
+            Tensor flat = a2.reshape(1, Shape.numel(aBatch) * m, k);
             out = bmm3(flat, b2.unsqueeze(0));
         } else {
             int[] ae = concat(batch, m, k);
