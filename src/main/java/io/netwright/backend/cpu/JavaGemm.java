@@ -1,9 +1,11 @@
 package io.netwright.backend.cpu;
 
+import java.util.Arrays;
+
 /**
  * The pure-Java SGEMM {@code C = A B} used when OpenBLAS is unavailable or disabled.
  *
- * <p>B is packed row-major (unless it already is), C is cut into tiles of {@link #MB} rows by {@link #NB}
+ * <p>B is packed into column panels (one array per row, see {@link #pack}), C is cut into tiles of {@link #MB} rows by {@link #NB}
  * columns which run in parallel, and each tile is computed four rows at a time into four small accumulator rows
  * ({@code t[j] += a * b[j]}, a loop HotSpot vectorises). K is blocked by {@link #KB} so the B panel being reused
  * stays in L2. Each C element is summed over k in increasing order, so results do not depend on the thread count.
@@ -25,29 +27,17 @@ final class JavaGemm {
         if (m == 0 || n == 0) {
             return;
         }
-        float[] bp;
-        int bOff;
-        int ldb;
-        if (b.cs() == 1 && b.rs() >= n) {
-            bp = b.data();
-            bOff = b.offset();
-            ldb = b.rs();
-        } else {
-            bp = new float[k * n];
-            b.packRowMajor(bp, 0);
-            bOff = 0;
-            ldb = n;
-        }
+        float[][][] panels = pack(b);
         int mt = (m + MB - 1) / MB;
-        int nt = (n + NB - 1) / NB;
+        int nt = panels.length;
         long flopsPerTile = 2L * Math.min(m, MB) * Math.min(n, NB) * k;
         int grain = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (1L << 21) / Math.max(1, flopsPerTile)));
         par.forRange(mt * nt, grain, (from, to) -> {
             float[][] t = new float[4][Math.min(n, NB)];
             for (int tile = from; tile < to; tile++) {
                 int i0 = (tile / nt) * MB;
-                int j0 = (tile % nt) * NB;
-                tile(a, bp, bOff, ldb, c, i0, Math.min(m, i0 + MB), j0, Math.min(n, j0 + NB), k, t);
+                int j = tile % nt;
+                tile(a, panels[j], c, i0, Math.min(m, i0 + MB), j * NB, k, t);
             }
         });
     }
@@ -56,23 +46,50 @@ final class JavaGemm {
     static void gemmSequential(GemmMatrix a, GemmMatrix b, GemmMatrix c) {
         int m = c.rows();
         int n = c.cols();
-        int k = a.cols();
         if (m == 0 || n == 0) {
             return;
         }
-        float[] bp = new float[k * n];
-        b.packRowMajor(bp, 0);
+        float[][][] panels = pack(b);
         float[][] t = new float[4][Math.min(n, NB)];
         for (int i0 = 0; i0 < m; i0 += MB) {
-            for (int j0 = 0; j0 < n; j0 += NB) {
-                tile(a, bp, 0, n, c, i0, Math.min(m, i0 + MB), j0, Math.min(n, j0 + NB), k, t);
+            for (int j = 0; j < panels.length; j++) {
+                tile(a, panels[j], c, i0, Math.min(m, i0 + MB), j * NB, a.cols(), t);
             }
         }
     }
 
-    private static void tile(GemmMatrix a, float[] bp, int bOff, int ldb, GemmMatrix c, int i0, int i1, int j0,
-                             int j1, int k, float[][] t) {
-        int nb = j1 - j0;
+    /**
+     * B cut into column panels of at most {@link #NB} columns, each row of a panel its own array: loops that index
+     * every array from 0 are the ones HotSpot (17) vectorises, an invariant offset defeats it.
+     */
+    private static float[][][] pack(GemmMatrix b) {
+        int k = b.rows();
+        int n = b.cols();
+        int nt = (n + NB - 1) / NB;
+        float[][][] panels = new float[nt][k][];
+        float[] bd = b.data();
+        for (int j = 0; j < nt; j++) {
+            int j0 = j * NB;
+            int nb = Math.min(NB, n - j0);
+            for (int kk = 0; kk < k; kk++) {
+                float[] row = new float[nb];
+                int src = b.offset() + kk * b.rs() + j0 * b.cs();
+                if (b.cs() == 1) {
+                    System.arraycopy(bd, src, row, 0, nb);
+                } else {
+                    for (int q = 0; q < nb; q++, src += b.cs()) {
+                        row[q] = bd[src];
+                    }
+                }
+                panels[j][kk] = row;
+            }
+        }
+        return panels;
+    }
+
+    private static void tile(GemmMatrix a, float[][] panel, GemmMatrix c, int i0, int i1, int j0, int k,
+                             float[][] t) {
+        int nb = panel.length == 0 ? 0 : panel[0].length;
         int rows = i1 - i0;
         // Partial sums of the whole tile across K blocks (only needed when K is blocked).
         float[] acc = k > KB ? new float[rows * nb] : null;
@@ -88,10 +105,10 @@ final class JavaGemm {
             for (int i = i0; i < i1; i += 4) {
                 int live = Math.min(4, i1 - i);
                 if (k0 == 0) {
-                    java.util.Arrays.fill(t0, 0, nb, 0f);
-                    java.util.Arrays.fill(t1, 0, nb, 0f);
-                    java.util.Arrays.fill(t2, 0, nb, 0f);
-                    java.util.Arrays.fill(t3, 0, nb, 0f);
+                    Arrays.fill(t0, 0, nb, 0f);
+                    Arrays.fill(t1, 0, nb, 0f);
+                    Arrays.fill(t2, 0, nb, 0f);
+                    Arrays.fill(t3, 0, nb, 0f);
                 } else {
                     int base = (i - i0) * nb;
                     System.arraycopy(acc, base, t0, 0, nb);
@@ -115,14 +132,7 @@ final class JavaGemm {
                     float a1 = r1 >= 0 ? ad[r1 + ko] : 0f;
                     float a2 = r2 >= 0 ? ad[r2 + ko] : 0f;
                     float a3 = r3 >= 0 ? ad[r3 + ko] : 0f;
-                    int bo = bOff + kk * ldb + j0;
-                    for (int j = 0; j < nb; j++) {
-                        float bv = bp[bo + j];
-                        t0[j] += a0 * bv;
-                        t1[j] += a1 * bv;
-                        t2[j] += a2 * bv;
-                        t3[j] += a3 * bv;
-                    }
+                    axpy4(panel[kk], nb, a0, a1, a2, a3, t0, t1, t2, t3);
                 }
                 if (k1 < k) {
                     int base = (i - i0) * nb;
@@ -149,6 +159,18 @@ final class JavaGemm {
                     }
                 }
             }
+        }
+    }
+
+    /** The micro-kernel: four rows of {@code t += a * b}; every array indexed from 0 so it vectorises. */
+    private static void axpy4(float[] b, int nb, float a0, float a1, float a2, float a3, float[] t0, float[] t1,
+                              float[] t2, float[] t3) {
+        for (int j = 0; j < nb; j++) {
+            float bv = b[j];
+            t0[j] += a0 * bv;
+            t1[j] += a1 * bv;
+            t2[j] += a2 * bv;
+            t3[j] += a3 * bv;
         }
     }
 
