@@ -13,7 +13,8 @@ import java.util.function.Function;
  * float32 and sums the loss in double. Inputs are rebuilt as fresh contiguous leaves, so {@code f} makes any
  * strided views itself and closes over non-float arguments (indices, masks).
  *
- * <p>Pass rule: {@code |autograd - numeric| <= tol * (1 + |numeric|)} for every element of every input.
+ * <p>Pass rule: {@code |autograd - numeric| <= atol + rtol * |numeric|} for every element of every input (by
+ * default both 1e-2).
  *
  * <pre>{@code GradCheck.check(xs -> xs[0].gather(1, idx), Tensor.randn(3, 4));}</pre>
  */
@@ -21,7 +22,7 @@ final class GradCheck {
 
     /** Default perturbation: small enough for the O(eps^2) truncation error, large against float32 rounding. */
     static final double EPS = 1e-3;
-    /** Default relative tolerance (absolute near zero). */
+    /** Default tolerance, relative and absolute. */
     static final double TOL = 1e-2;
 
     private GradCheck() {
@@ -32,8 +33,19 @@ final class GradCheck {
         check("f", EPS, TOL, f, inputs);
     }
 
-    /** As {@link #check(Function, Tensor...)} with a name for messages and explicit eps and tolerance. */
+    /** As {@link #check(Function, Tensor...)} with explicit relative and absolute tolerances. */
+    static void check(Function<Tensor[], Tensor> f, double rtol, double atol, Tensor... inputs) {
+        check("f", EPS, rtol, atol, f, inputs);
+    }
+
+    /** As {@link #check(Function, Tensor...)} with a name for messages, eps and tolerance (relative and absolute). */
     static void check(String name, double eps, double tol, Function<Tensor[], Tensor> f, Tensor... inputs) {
+        check(name, eps, tol, tol, f, inputs);
+    }
+
+    /** The general form: a name for messages, the perturbation and both tolerances. */
+    static void check(String name, double eps, double rtol, double atol, Function<Tensor[], Tensor> f,
+                      Tensor... inputs) {
         float[][] data = new float[inputs.length][];
         int[][] shapes = new int[inputs.length][];
         for (int i = 0; i < inputs.length; i++) {
@@ -71,18 +83,21 @@ final class GradCheck {
                 double lossDown = loss(f, data, shapes, i, j, down, w);
                 data[i][j] = x;
                 double numeric = (lossUp - lossDown) / ((double) up - down);
-                double excess = Math.abs(analytic[j] - numeric) / (1 + Math.abs(numeric));
+                // How far past its tolerance this element is (> 1 fails); NaN on either side fails.
+                double diff = Math.abs(analytic[j] - numeric);
+                double allowed = atol + rtol * Math.abs(numeric);
+                double excess = Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff / allowed;
                 if (excess > worst) {
                     worst = excess;
                     worstAt = j;
                     worstNumeric = numeric;
                 }
             }
-            if (worst > tol) {
+            if (worst > 1) {
                 fail(String.format("%s: gradient of input %d %s at flat index %d: autograd %s but finite differences"
-                                + " (eps=%g) give %.6g; |diff|/(1+|numeric|) = %.3g > tol %g%nautograd: %s", name, i,
-                        Arrays.toString(shapes[i]), worstAt, analytic[worstAt], eps, worstNumeric, worst, tol,
-                        Arrays.toString(analytic)));
+                                + " (eps=%g) give %.6g, beyond atol %g + rtol %g * |numeric| (by a factor %.3g)"
+                                + "%nautograd: %s", name, i, Arrays.toString(shapes[i]), worstAt, analytic[worstAt],
+                        eps, worstNumeric, atol, rtol, worst, Arrays.toString(analytic)));
             }
         }
     }
