@@ -873,7 +873,7 @@ def cnn_family():
             args["size"] = list(size)
         if scale:
             kw["scale_factor"] = scale
-            args["scale_factor"] = scale
+            args["scale_factor"] = list(scale) if isinstance(scale, tuple) else scale
         if align is not None:
             kw["align_corners"] = align
             args["align_corners"] = align
@@ -887,6 +887,45 @@ def cnn_family():
     interp("interpolate_bilinear_down", 6, 5, "bilinear", size=(4, 3), align=False)
     interp("interpolate_bilinear_down_align", 6, 5, "bilinear", size=(4, 3), align=True)
     interp("interpolate_bilinear_scale2", 3, 3, "bilinear", scale=2.0, align=False)
+
+    # ---- edge cases: odd scale factors, size-1 inputs/outputs, non-contiguous inputs, windows in the padding
+    interp("interpolate_nearest_scale_1_5", 4, 3, "nearest", scale=1.5)
+    interp("interpolate_nearest_scale_per_dim", 2, 3, "nearest", scale=(2.0, 3.0))
+    interp("interpolate_bilinear_scale_half", 6, 4, "bilinear", scale=0.5, align=False)
+    interp("interpolate_bilinear_scale_1_5", 4, 3, "bilinear", scale=1.5, align=False)
+    interp("interpolate_bilinear_from_1x1", 1, 1, "bilinear", size=(3, 2), align=False)
+    interp("interpolate_bilinear_to_1x1_align", 4, 5, "bilinear", size=(1, 1), align=True)
+    interp("interpolate_bilinear_to_1x1", 4, 5, "bilinear", size=(1, 1), align=False)
+    f.case("conv2d_unbatched", "conv2d", lambda g: [U(g, 2, 4, 4, lo=-1, hi=1), U(g, 3, 2, 3, 3, lo=-0.5, hi=0.5)],
+           lambda x, w: F.conv2d(x.unsqueeze(0), w).squeeze(0),
+           {"stride": [1, 1], "padding": [0, 0], "dilation": [1, 1], "groups": 1})
+    conv("conv2d_stride_larger_than_kernel", 1, 2, 7, 7, 2, 2, 2, stride=(3, 3))
+    conv("conv2d_padding_larger_than_kernel", 1, 1, 3, 3, 2, 2, 2, padding=(3, 2))
+    conv("conv2d_all_options", 2, 4, 7, 6, 6, 3, 2, stride=(2, 1), padding=(2, 1), dilation=(1, 2), groups=2)
+    conv("conv2d_1x1_input_padded", 1, 2, 1, 1, 3, 3, 3, padding=(1, 1))
+    conv("conv2d_valid", 1, 2, 4, 5, 2, 3, 3, padding="valid")
+    f.case("conv2d_permuted_input", "conv2d",
+           lambda g: [U(g, 1, 2, 5, 4, lo=-1, hi=1), U(g, 3, 2, 3, 3, lo=-0.5, hi=0.5), U(g, 3, lo=-0.5, hi=0.5)],
+           lambda x, w, b: F.conv2d(x, w, b, padding=1),
+           {"stride": [1, 1], "padding": [1, 1], "dilation": [1, 1], "groups": 1}, pre=[(0, (0, 1, 3, 2))])
+    convt("conv_transpose2d_outpad_dilation", 1, 2, 3, 3, 2, 2, 2, stride=(1, 1), dilation=(3, 3),
+          output_padding=(2, 1))
+    convt("conv_transpose2d_all_options", 2, 4, 3, 2, 6, 3, 2, stride=(2, 3), padding=(1, 0), output_padding=(1, 2),
+          groups=2, dilation=(1, 2))
+    mp("max_pool2d_ceil_drops_window_in_padding", 5, 5, (2, 2), (2, 2), (1, 1), ceil=True)
+    mp("max_pool2d_ceil_dilation", 7, 6, (2, 2), (2, 2), (1, 0), ceil=True, dil=(2, 2))
+    mp("max_pool2d_stride1_overlap", 4, 4, (3, 3), (1, 1), (1, 1))
+    f.case("max_pool2d_permuted_input", "max_pool2d", lambda g: [D(g, 2, 2, 5, 4)],
+           lambda x: F.max_pool2d(x, 2, 2, 0, 1, ceil_mode=True, return_indices=True),
+           {"kernel": [2, 2], "stride": [2, 2], "padding": [0, 0], "dilation": [1, 1], "ceil_mode": True,
+            "return_indices": True}, pre=[(0, (0, 1, 3, 2))])
+    ap("avg_pool2d_ceil_drops_window_in_padding", 5, 5, (2, 2), (2, 2), (1, 1), ceil=True, include=True)
+    ap("avg_pool2d_ceil_drops_window_exclude", 5, 5, (2, 2), (2, 2), (1, 1), ceil=True, include=False)
+    ap("avg_pool2d_ceil_no_pad", 5, 7, (3, 2), (2, 3), ceil=True, include=True)
+    f.case("adaptive_avg_pool2d_permuted", "adaptive_avg_pool2d", lambda g: [U(g, 1, 2, 5, 7)],
+           lambda x: F.adaptive_avg_pool2d(x, (3, 4)), {"output_size": [3, 4]}, pre=[(0, (0, 1, 3, 2))])
+    f.case("adaptive_max_pool2d_values_only", "adaptive_max_pool2d", lambda g: [D(g, 1, 2, 7, 5)],
+           lambda x: F.adaptive_max_pool2d(x, (2, 3)), {"output_size": [2, 3], "return_indices": False})
     return f
 
 
