@@ -27,6 +27,7 @@ class FiniteDifferenceTest {
         linalg(rows);
         indexing(rows);
         einsum(rows);
+        cnn(rows);
         return rows.stream();
     }
 
@@ -188,6 +189,37 @@ class FiniteDifferenceTest {
         row(r, "einsum_bilinear", x -> Tensor.einsum("bn,anm,bm->ba", x[0], x[1], x[2]), u(2, 3), u(4, 3, 5),
                 u(2, 5));
         row(r, "einsum_ellipsis", x -> Tensor.einsum("...ij,...jk->...ik", x[0], x[1]), u(2, 3, 4), u(4, 2));
+    }
+
+    private static void cnn(List<Arguments> r) {
+        int[] one = {1, 1};
+        int[] zero = {0, 0};
+        row(r, "conv2d", x -> Cnn.conv2d(x[0], x[1], x[2], one, new int[]{1, 1}, one, 1), u(2, 2, 4, 4),
+                u(3, 2, 3, 3), u(3));
+        row(r, "conv2d_stride_dilation", x -> Cnn.conv2d(x[0], x[1], null, new int[]{2, 1}, new int[]{1, 0},
+                new int[]{1, 2}, 1), u(1, 2, 5, 6), u(2, 2, 3, 2));
+        row(r, "conv2d_groups", x -> Cnn.conv2d(x[0], x[1], x[2], one, zero, one, 2), u(1, 4, 4, 4),
+                u(4, 2, 2, 2), u(4));
+        row(r, "conv2d_same_even", x -> Cnn.conv2d(x[0], x[1], null, one, "same", one, 1), u(1, 2, 4, 4),
+                u(2, 2, 2, 4));
+        row(r, "conv_transpose2d", x -> Cnn.convTranspose2d(x[0], x[1], x[2], new int[]{2, 2}, new int[]{1, 1},
+                new int[]{1, 1}, 1, one), u(1, 2, 3, 3), u(2, 3, 3, 3), u(3));
+        row(r, "conv_transpose2d_groups", x -> Cnn.convTranspose2d(x[0], x[1], null, one, zero, zero, 2,
+                new int[]{2, 2}), u(1, 4, 3, 3), u(4, 1, 2, 2));
+        row(r, "max_pool2d", x -> Cnn.maxPool2d(x[0], new int[]{3, 3}, new int[]{2, 2}, new int[]{1, 1}, one, true),
+                distinct(1, 2, 6, 5));
+        row(r, "max_pool2d_dilation", x -> Cnn.maxPool2d(x[0], new int[]{2, 3}, new int[]{1, 2}, new int[]{1, 1},
+                new int[]{2, 1}, false), distinct(1, 1, 6, 7));
+        row(r, "avg_pool2d_include_pad", x -> Cnn.avgPool2d(x[0], new int[]{3, 3}, new int[]{2, 2},
+                new int[]{1, 1}, true, true), u(1, 2, 5, 6));
+        row(r, "avg_pool2d_exclude_pad", x -> Cnn.avgPool2d(x[0], new int[]{3, 3}, new int[]{2, 2},
+                new int[]{1, 1}, true, false), u(1, 2, 5, 6));
+        row(r, "adaptive_avg_pool2d", x -> Cnn.adaptiveAvgPool2d(x[0], 3, 2), u(1, 2, 5, 7));
+        row(r, "adaptive_max_pool2d", x -> Cnn.adaptiveMaxPool2d(x[0], 3, 4), distinct(1, 2, 5, 7));
+        row(r, "interpolate_nearest", x -> Cnn.interpolate(x[0], 5, 7, "nearest", false), u(1, 2, 3, 4));
+        row(r, "interpolate_bilinear", x -> Cnn.interpolate(x[0], 5, 7, "bilinear", false), u(1, 2, 3, 4));
+        row(r, "interpolate_bilinear_align", x -> Cnn.interpolate(x[0], 4, 3, "bilinear", true), u(1, 2, 6, 5));
+        row(r, "dropout_fixed_mask", x -> Cnn.dropout(x[0], 0.4, true, new Generator(11)), u(4, 5));
     }
 
     // ================================================================ helpers

@@ -171,6 +171,43 @@ class TensorErrorMessagesTest {
                 "does not appear");
     }
 
+    @Test
+    void convolutionNamesChannelsShapesAndFix() {
+        int[] one = {1, 1};
+        int[] zero = {0, 0};
+        expect(IllegalArgumentException.class, () -> Cnn.conv2d(z(1, 3, 5, 5), z(4, 2, 3, 3), null, one, zero, one, 1),
+                "conv2d", "3 channels", "[4, 2, 3, 3]", "[1, 3, 5, 5]");
+        expect(IllegalArgumentException.class, () -> Cnn.conv2d(z(1, 2, 5, 5), z(4, 2, 3, 3), z(3), one, zero, one, 1),
+                "conv2d", "bias", "4 elements", "[3]");
+        expect(IllegalArgumentException.class, () -> Cnn.conv2d(z(1, 2, 2, 2), z(4, 2, 3, 3), null, one, zero, one, 1),
+                "conv2d", "(2 x 2)", "(3 x 3)", "Kernel size can't be greater");
+        expect(IllegalArgumentException.class, () -> Cnn.conv2d(z(1, 4, 5, 5), z(3, 2, 3, 3), null, one, zero, one, 2),
+                "conv2d", "groups=2", "divisible");
+        expect(IllegalArgumentException.class,
+                () -> Cnn.conv2d(z(1, 2, 5, 5), z(4, 2, 3, 3), null, new int[]{2, 2}, "same", one, 1), "conv2d",
+                "'same'", "stride");
+        expect(IllegalArgumentException.class,
+                () -> Cnn.convTranspose2d(z(1, 2, 3, 3), z(2, 2, 3, 3), null, one, zero, one, 1, one),
+                "conv_transpose2d", "output padding", "stride");
+    }
+
+    @Test
+    void poolingAndResizeStateTheRule() {
+        int[] one = {1, 1};
+        expect(IllegalArgumentException.class,
+                () -> Cnn.maxPool2d(z(1, 1, 5, 5), new int[]{2, 2}, new int[]{2, 2}, new int[]{2, 2}, one, false),
+                "max_pool2d", "pad should be at most half of kernel size", "pad=2", "kernel_size=2");
+        expect(IllegalArgumentException.class,
+                () -> Cnn.avgPool2d(z(1, 1, 2, 2), new int[]{3, 3}, new int[]{1, 1}, new int[]{0, 0}, false, true),
+                "avg_pool2d", "2x2", "too small");
+        expect(IllegalArgumentException.class, () -> Cnn.interpolate(z(1, 1, 2, 2), 3, 3, "bicubic", false),
+                "interpolate", "bicubic", "'nearest' or 'bilinear'");
+        expect(IllegalArgumentException.class, () -> Cnn.interpolate(z(1, 1, 2, 2), 3, 3, "nearest", true),
+                "interpolate", "align_corners");
+        expect(IllegalArgumentException.class, () -> Cnn.dropout(z(2), 1.5, true, new Generator(1)), "dropout",
+                "1.5");
+    }
+
     // ================================================================ dtype and device misuse
 
     @Test
