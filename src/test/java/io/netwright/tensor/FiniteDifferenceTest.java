@@ -80,6 +80,12 @@ class FiniteDifferenceTest {
         row(r, "clamp", x -> x[0].clamp(-1.0, 1.0), clampIn);
         row(r, "clamp_min", x -> x[0].clampMin(0.0), clampIn);
         row(r, "clamp_max", x -> x[0].clampMax(0.3), clampIn);
+        // Piecewise-constant ops: zero gradient away from their jumps (inputs clear of integers and halves).
+        Tensor steps = Tensor.of(new float[]{0.3f, 1.7f, -2.4f, -0.8f, 2.2f, -1.3f});
+        row(r, "sign", x -> x[0].sign(), steps);
+        row(r, "floor", x -> x[0].floor(), steps);
+        row(r, "ceil", x -> x[0].ceil(), steps);
+        row(r, "round", x -> x[0].round(), steps);
         Tensor cond = Tensor.ofBools(new boolean[]{true, false, false, true, true, false}, 2, 3);
         row(r, "where", x -> Tensor.where(cond, x[0], x[1]), u(2, 3), u(3));
     }
