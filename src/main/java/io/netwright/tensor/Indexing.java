@@ -433,16 +433,12 @@ final class Indexing {
         }
         int outer = Shape.numel(Arrays.copyOf(s, dim));
         int inner = Shape.numel(Arrays.copyOfRange(s, dim + 1, s.length));
-        LineOrder order = lineOrder(t, descending);
+        LineSorter sorter = lineSorter(t, n, descending);
         long[] idx = new long[outer * kk * inner];
-        Integer[] line = new Integer[n];
+        int[] line = new int[n];
         for (int o = 0; o < outer; o++) {
             for (int in = 0; in < inner; in++) {
-                int base = o * n * inner + in;
-                for (int i = 0; i < n; i++) {
-                    line[i] = i;
-                }
-                Arrays.sort(line, (a, b) -> order.compare(base + a * inner, base + b * inner));
+                sorter.sort(o * n * inner + in, inner, line);
                 for (int i = 0; i < kk; i++) {
                     idx[o * kk * inner + i * inner + in] = line[i];
                 }
@@ -457,27 +453,49 @@ final class Indexing {
         return new ValuesIndices(values, indices);
     }
 
-    /** Compares two row-major positions of a tensor's data in the requested direction (NaN largest). */
-    private interface LineOrder {
-        int compare(int i, int j);
+    /** Writes the positions {@code 0..n-1} of one line ({@code start}, {@code step}) in stable sorted order. */
+    private interface LineSorter {
+        void sort(int start, int step, int[] order);
     }
 
-    private static LineOrder lineOrder(Tensor t, boolean descending) {
+    private static LineSorter lineSorter(Tensor t, int n, boolean descending) {
         if (t.dtype() == DType.INT64) {
+            // Longs compare exactly only as longs: a stable sort of boxed positions.
             long[] d = t.toLongArray();
-            return descending ? (i, j) -> Long.compare(d[j], d[i]) : (i, j) -> Long.compare(d[i], d[j]);
+            Integer[] pos = new Integer[n];
+            return (start, step, order) -> {
+                for (int i = 0; i < n; i++) {
+                    pos[i] = i;
+                }
+                Arrays.sort(pos, (a, b) -> descending ? Long.compare(d[start + b * step], d[start + a * step])
+                        : Long.compare(d[start + a * step], d[start + b * step]));
+                for (int i = 0; i < n; i++) {
+                    order[i] = pos[i];
+                }
+            };
         }
+        // Floats (and bools as 0/1): pack (order-preserving key, position) into one long. A primitive sort of those
+        // is stable because equal keys are ordered by position.
         float[] d = t.toFloatArray();
-        return descending ? (i, j) -> compareNanLargest(d[j], d[i]) : (i, j) -> compareNanLargest(d[i], d[j]);
+        long[] keys = new long[n];
+        return (start, step, order) -> {
+            for (int i = 0; i < n; i++) {
+                int k = sortKey(d[start + i * step]);
+                keys[i] = (long) (descending ? ~k : k) << 32 | i;
+            }
+            Arrays.sort(keys);
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) keys[i];
+            }
+        };
     }
 
-    /** Numeric order with NaN above everything and -0.0 equal to 0.0 (unlike {@link Float#compare}). */
-    private static int compareNanLargest(float a, float b) {
-        boolean na = Float.isNaN(a);
-        boolean nb = Float.isNaN(b);
-        if (na || nb) {
-            return na == nb ? 0 : na ? 1 : -1;
+    /** An int whose signed order is PyTorch's float order: -0.0 equals 0.0 and every NaN is above +inf. */
+    static int sortKey(float x) {
+        if (Float.isNaN(x)) {
+            return Integer.MAX_VALUE;
         }
-        return a < b ? -1 : a > b ? 1 : 0;
+        int bits = Float.floatToIntBits(x == 0 ? 0f : x);
+        return bits ^ (bits >> 31 & 0x7fffffff);
     }
 }
