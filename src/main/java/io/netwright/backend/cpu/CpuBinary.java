@@ -31,11 +31,11 @@ final class CpuBinary {
                 float[] yf = (float[]) ya;
                 if (op.returnsBool()) {
                     byte[] ob = (byte[]) oa;
-                    loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                    loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                             floatCompare(op, xf, off[0], st[0], yf, off[1], st[1], ob, off[2], st[2], n));
                 } else {
                     float[] of = (float[]) oa;
-                    loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                    loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                             floatRow(op, xf, off[0], st[0], yf, off[1], st[1], of, off[2], st[2], n));
                 }
             }
@@ -55,11 +55,11 @@ final class CpuBinary {
                     long[] xs = (long[]) xa;
                     long[] ys = (long[]) ya;
                     long[] os = (long[]) oa;
-                    loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                    loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                             longRow(op, xs, off[0], st[0], ys, off[1], st[1], os, off[2], st[2], n));
                 } else {
                     byte[] ob = (byte[]) oa;
-                    loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                    loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                             intCompare(op, xl, off[0], st[0], yl, off[1], st[1], ob, off[2], st[2], n));
                 }
             }

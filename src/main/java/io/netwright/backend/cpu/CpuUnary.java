@@ -32,14 +32,14 @@ final class CpuUnary {
                 float[] of = (float[]) os;
                 float fa = (float) a;
                 float fb = (float) b;
-                loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                         floatRow(op, xf, off[0], st[0], of, off[1], st[1], n, fa, fb));
             }
             case INT64 -> {
                 checkLongOp(op, a);
                 long[] xl = (long[]) xs;
                 long[] ol = (long[]) os;
-                loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                         longRow(op, xl, off[0], st[0], ol, off[1], st[1], n, a, b));
             }
             case BOOL -> throw new IllegalArgumentException("unary " + op
@@ -298,7 +298,7 @@ final class CpuUnary {
         switch (in) {
             case FLOAT32 -> {
                 float[] x = (float[]) xs;
-                loop.run(par, CpuParallel.GRAIN, (off, st, n, p) -> {
+                loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) -> {
                     int xi = off[0];
                     int oi = off[1];
                     int xs1 = st[0];
@@ -324,7 +324,7 @@ final class CpuUnary {
             }
             case INT64 -> {
                 long[] x = (long[]) xs;
-                loop.run(par, CpuParallel.GRAIN, (off, st, n, p) -> {
+                loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) -> {
                     int xi = off[0];
                     int oi = off[1];
                     if (op == UnaryOp.LOGICAL_NOT) {
@@ -338,7 +338,7 @@ final class CpuUnary {
             }
             case BOOL -> {
                 byte[] x = (byte[]) xs;
-                loop.run(par, CpuParallel.GRAIN, (off, st, n, p) -> {
+                loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) -> {
                     int xi = off[0];
                     int oi = off[1];
                     if (op == UnaryOp.LOGICAL_NOT) {
