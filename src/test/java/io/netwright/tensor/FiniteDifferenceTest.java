@@ -12,12 +12,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every differentiable op's gradient against central finite differences, in one table ({@link GradCheck}: loss
  * {@code sum(f(x) * w)} with random {@code w}, eps 1e-3 on float32, pass if
- * {@code |autograd - numeric| <= 1e-2 * (1 + |numeric|)}).
+ * {@code |autograd - numeric| <= 1e-3 + 1e-2 * |numeric|}). The float32 rounding noise of the numeric side is
+ * about 5e-4 at worst here (the convolution rows), so atol 1e-3 keeps a 2x margin while still catching a 3% error
+ * in a gradient rule.
  *
  * <p>Inputs keep clear of kinks by more than eps: values away from 0 for relu/abs/leakyRelu/sign-like ops, away
  * from clamp bounds and remainder jumps, and distinct (0.1 apart) wherever max/min/sort/topk/pooling pick one.
  */
 class FiniteDifferenceTest {
+
+    /** Pass rule {@code |autograd - numeric| <= ATOL + RTOL * |numeric|} (GradCheck's eps is 1e-3). */
+    static final double RTOL = 1e-2;
+    static final double ATOL = 1e-3;
 
     static Stream<Arguments> ops() {
         List<Arguments> rows = new ArrayList<>();
@@ -34,7 +40,11 @@ class FiniteDifferenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ops")
     void gradientMatchesFiniteDifferences(String name, Function<Tensor[], Tensor> f, Tensor[] inputs) {
-        GradCheck.check(name, GradCheck.EPS, GradCheck.TOL, f, inputs);
+        try {
+            GradCheck.check(f, RTOL, ATOL, inputs);
+        } catch (AssertionError e) {
+            throw new AssertionError(name + ": " + e.getMessage(), e);
+        }
     }
 
     // ================================================================ table sections
