@@ -229,12 +229,16 @@ final class ConvOps {
                 dw = CnnArgs.zeros(weight, weight.shapeRef());
                 View colsT = CnnArgs.view(cl, new int[]{groups, n * l, rows}, new int[]{rows * n * l, 1, n * l});
                 be.matmul(gG, colsT, CnnArgs.view(dw, groups, ocg, rows));
+                if (cl != saved) {
+                    cl.close();
+                }
             }
             if (bias != null && bias.requiresGrad()) {
                 Tensor sum = CnnArgs.zeros(gOut, oc, 1);
                 be.reduce(ReduceOp.SUM, CnnArgs.view(gM, oc, n * l), new int[]{1}, sum.v());
                 db = sum.viewOf(new int[]{oc}, new int[]{1}, sum.storageOffset());
             }
+            gM.close();
             return new Tensor[]{dx, dw, db};
         }, x, weight, bias);
     }

@@ -58,11 +58,20 @@ final class Linalg {
         int n = b2.size(-1);
         int[] aBatch = Arrays.copyOf(a2.shapeRef(), a2.dim() - 2);
         int[] bBatch = Arrays.copyOf(b2.shapeRef(), b2.dim() - 2);
-        int[] batch = Shape.broadcast("matmul", aBatch, bBatch);
+        int[] batch;
+        try {
+            batch = Shape.broadcast("matmul", aBatch, bBatch);
+        } catch (IllegalArgumentException e) {
+            // Name the full operand shapes: the batch dims alone do not tell the user which call failed.
+            throw new IllegalArgumentException("matmul: " + dims(a) + " @ " + dims(b) + ": batch dimensions "
+                    + Arrays.toString(aBatch) + " and " + Arrays.toString(bBatch) + " cannot be broadcast (sizes "
+                    + "must match or one must be 1)", e);
+        }
         Tensor out;
         if (bBatch.length == 0) {
             // Fold a's batch dims into its rows: one large GEMM instead of many small ones.
-            Tensor flat = a2.reshape(1, -1, k);
+            // Explicit row count: reshape cannot infer -1 when a has no elements (empty batch).
+            Tensor flat = a2.reshape(1, Shape.numel(aBatch) * m, k);
             out = bmm3(flat, b2.unsqueeze(0));
         } else {
             int[] ae = concat(batch, m, k);

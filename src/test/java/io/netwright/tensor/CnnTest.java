@@ -193,6 +193,19 @@ class CnnTest {
         assertClose(new float[]{36, 36, 36, 36}, b.grad().toFloatArray(), 0);
     }
 
+    @Test
+    void conv2dRecordsOneNodeAndNothingUnderNoGrad() {
+        Tensor x = random(40, 1, 2, 5, 5).requiresGrad_();
+        Tensor w = random(41, 3, 2, 3, 3).requiresGrad_();
+        Tensor y = Cnn.conv2d(x, w, null);
+        assertEquals("ConvolutionBackward", y.gradFn().label());
+        try (var g = NoGrad.enter()) {
+            Tensor z = Cnn.conv2d(x, w, null);
+            assertNull(z.gradFn());
+            assertClose(y.toFloatArray(), z.toFloatArray(), 0);
+        }
+    }
+
     // ================================================================ string padding
 
     @Test

@@ -200,6 +200,33 @@ class PoolTest {
         assertShape(r.indices(), 3, 3, 2);
     }
 
+    @Test
+    void poolingAndResizeAcceptBroadcastUpstreamGradients() {
+        // sum().backward() hands each op a 0-stride gradient view.
+        Tensor x = distinct(44, 2, 2, 5, 6).requiresGrad_();
+        Cnn.maxPool2d(x, new int[]{2}, new int[]{1}, new int[]{1}, new int[]{1}, true).sum().backward();
+        Tensor gMax = x.grad();
+        x.zeroGrad();
+        Cnn.maxPool2d(x, new int[]{2}, new int[]{1}, new int[]{1}, new int[]{1}, true)
+                .mul(Tensor.onesLike(Tensor.zeros(2, 2, 6, 7))).sum().backward();
+        assertClose(x.grad().toFloatArray(), gMax.toFloatArray(), 0);
+        x.zeroGrad();
+        Cnn.avgPool2d(x, new int[]{3}, new int[]{2}, new int[]{1}, true, false).sum().backward();
+        float total = 0;
+        for (float v : x.grad().toFloatArray()) {
+            total += v;
+        }
+        // Every output's weights sum to 1: the gradient sums to the number of outputs, 2*2 planes of 3x4.
+        assertEquals(48, total, 1e-4);
+        x.zeroGrad();
+        Cnn.interpolate(x, 9, 4, "bilinear", false).sum().backward();
+        total = 0;
+        for (float v : x.grad().toFloatArray()) {
+            total += v;
+        }
+        assertEquals(2 * 2 * 9 * 4, total, 1e-3);
+    }
+
     // ================================================================ average
 
     @ParameterizedTest

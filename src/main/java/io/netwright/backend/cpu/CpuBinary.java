@@ -111,7 +111,7 @@ final class CpuBinary {
         switch (op) {
             case POW -> {
                 for (int i = 0; i < n; i++, xi += xs, yi += ys, oi += os) {
-                    o[oi] = (float) Math.pow(x[xi], y[yi]);
+                    o[oi] = (float) CpuMath.pow(x[xi], y[yi]);
                 }
             }
             case REMAINDER -> {

@@ -1,7 +1,7 @@
 package io.netwright.backend.cpu;
 
 /**
- * Scalar math the JDK lacks: the error function and PyTorch's integer power.
+ * Scalar math the JDK lacks: the error function, C's {@code pow} and PyTorch's integer power.
  */
 final class CpuMath {
 
@@ -61,6 +61,17 @@ final class CpuMath {
      * Integer power as PyTorch defines it for integer tensors: exponentiation by squaring (wrapping on overflow);
      * a negative exponent gives 1 for base 1, ±1 for base -1 and 0 otherwise.
      */
+    /**
+     * {@code x^y} with C99/IEEE 754 special cases, as PyTorch computes it: {@code pow(1, y) == 1} for every
+     * {@code y} (NaN included) and {@code pow(-1, ±inf) == 1}, where {@link Math#pow} returns NaN.
+     */
+    static double pow(double x, double y) {
+        if (x == 1.0 || (x == -1.0 && Double.isInfinite(y))) {
+            return 1.0;
+        }
+        return Math.pow(x, y);
+    }
+
     static long powi(long base, long exp) {
         if (exp < 0) {
             if (base == 1) {

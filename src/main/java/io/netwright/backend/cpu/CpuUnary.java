@@ -123,12 +123,12 @@ final class CpuUnary {
             }
             case POW_SCALAR -> {
                 for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                    o[oi] = (float) Math.pow(x[xi], a);
+                    o[oi] = (float) CpuMath.pow(x[xi], a);
                 }
             }
             case RPOW_SCALAR -> {
                 for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                    o[oi] = (float) Math.pow(a, x[xi]);
+                    o[oi] = (float) CpuMath.pow(a, x[xi]);
                 }
             }
             default -> throw new IllegalArgumentException("unary " + op + ": not a FLOAT32 -> FLOAT32 op");

@@ -53,13 +53,21 @@ class CpuElementwiseTest {
             case ROUND -> Math.rint(x);
             case ADD_SCALAR -> (float) x + (float) a;
             case MUL_SCALAR -> (float) x * (float) a;
-            case POW_SCALAR -> Math.pow(x, a);
-            case RPOW_SCALAR -> Math.pow(a, x);
+            case POW_SCALAR -> cPow(x, a);
+            case RPOW_SCALAR -> cPow(a, x);
             case CLAMP -> Double.isNaN(x) ? x : Math.min(Double.isNaN(b) ? Double.POSITIVE_INFINITY : b,
                     Math.max(Double.isNaN(a) ? Double.NEGATIVE_INFINITY : a, x));
             case LEAKY_RELU -> x > 0 ? x : a * x;
             default -> throw new AssertionError(op);
         };
+    }
+
+    /** C99 {@code pow}, as PyTorch: unlike {@link Math#pow}, {@code 1^NaN == 1} and {@code (-1)^±inf == 1}. */
+    private static double cPow(double x, double y) {
+        if (x == 1.0 || (x == -1.0 && Double.isInfinite(y))) {
+            return 1.0;
+        }
+        return Math.pow(x, y);
     }
 
     @Test
@@ -139,7 +147,7 @@ class CpuElementwiseTest {
             case SUB -> (float) a - (float) b;
             case MUL -> (float) a * (float) b;
             case DIV -> (float) a / (float) b;
-            case POW -> Math.pow(a, b);
+            case POW -> cPow(a, b);
             case MAXIMUM -> Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
             case MINIMUM -> Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.min(a, b);
             case REMAINDER -> a - b * Math.floor(a / b);

@@ -97,7 +97,7 @@ class CpuGemmTest {
     @ValueSource(booleans = {true, false})
     void matchesNaiveTripleLoopForShapesAndLayouts(boolean nativeBlas) {
         int[][] shapes = {{1, 1, 1, 1}, {1, 7, 33, 1}, {2, 1, 7, 129}, {3, 33, 1, 7}, {1, 129, 33, 65},
-            {2, 70, 129, 300}, {5, 7, 7, 7}, {1, 300, 600, 5}};
+            {2, 70, 129, 300}, {5, 7, 7, 7}, {1, 300, 600, 5}, {1, 9, 1100, 20}};
         Random r = new Random(42);
         try (CpuBackend be = new CpuBackend(new BackendOptions(2, nativeBlas))) {
             for (int[] s : shapes) {
