@@ -233,7 +233,7 @@ final class Elementwise {
 
     // ================================================================ in place
 
-    private static void checkInPlace(String name, Tensor self) {
+    static void checkInPlace(String name, Tensor self) {
         if (NoGrad.isGradEnabled() && self.requiresGrad()) {
             throw new IllegalStateException(name + ": a tensor that requires grad is being used in an in-place "
                     + "operation; use the out-of-place op, or wrap the update in NoGrad.enter()");

@@ -1,0 +1,210 @@
+package io.netwright.backend.cpu;
+
+import io.netwright.backend.DType;
+import io.netwright.backend.Pool2dGeometry;
+import io.netwright.backend.View;
+
+/**
+ * 2-D max and average pooling (fixed or adaptive windows) and the average-pooling gradient, with PyTorch's
+ * semantics: max pooling treats padding as -inf, picks the first maximum (a NaN replaces the running maximum, as in
+ * PyTorch's kernel) and reports {@code h*W + w}; average pooling divides by the window clipped to the padded input
+ * when {@code countIncludePad}, else by the number of real input elements. Window bounds along each axis are
+ * computed once per output row/column, so the inner loops have no bounds tests.
+ */
+final class CpuPool {
+
+    private CpuPool() {
+    }
+
+    /**
+     * Clipped windows along one axis: output {@code o} reads {@code count[o]} inputs from {@code first[o]} in steps
+     * of {@code step}; {@code padded[o]} is the window length clipped to the padded input (PyTorch's pool_size).
+     */
+    private record Windows(int[] first, int[] count, int step, int[] padded) {
+
+        static Windows of(Pool2dGeometry g, boolean rows, boolean dilated) {
+            int out = rows ? g.outHeight() : g.outWidth();
+            int in = rows ? g.height() : g.width();
+            int kernel = rows ? g.kernelH() : g.kernelW();
+            int pad = rows ? g.padH() : g.padW();
+            int step = g.adaptive() || !dilated ? 1 : (rows ? g.dilationH() : g.dilationW());
+            int[] first = new int[out];
+            int[] count = new int[out];
+            int[] padded = new int[out];
+            for (int o = 0; o < out; o++) {
+                int start = rows ? g.rowStart(o) : g.colStart(o);
+                int end;
+                if (g.adaptive()) {
+                    end = rows ? g.rowEnd(o) : g.colEnd(o);
+                    padded[o] = end - start;
+                } else {
+                    end = start + (kernel - 1) * step + 1;
+                    padded[o] = Math.min(start + kernel, in + pad) - start;
+                }
+                int s = start;
+                while (s < 0) {
+                    s += step;
+                }
+                int e = Math.min(end, in);
+                first[o] = s;
+                count[o] = s < e ? (e - s + step - 1) / step : 0;
+            }
+            return new Windows(first, count, step, padded);
+        }
+    }
+
+    static void maxPool2d(CpuParallel par, View x, View out, View indices, Pool2dGeometry g) {
+        int planes = check("maxPool2d", x, out, g);
+        CpuChecks.shape("maxPool2d indices", indices, out.shape());
+        CpuChecks.dtype("maxPool2d indices", indices, DType.INT64);
+        float[] xd = (float[]) CpuChecks.data(x);
+        float[] od = (float[]) CpuChecks.data(out);
+        long[] id = (long[]) CpuChecks.data(indices);
+        Windows wr = Windows.of(g, true, true);
+        Windows wc = Windows.of(g, false, true);
+        int channels = x.shape()[1];
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int width = g.width();
+        int[] xs = x.strides();
+        int[] os = out.strides();
+        int[] is = indices.strides();
+        par.forRange(planes * oh, Math.max(1, CpuParallel.GRAIN / (ow * windowArea(g))), (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int p = r / oh;
+                int y = r % oh;
+                int n = p / channels;
+                int c = p % channels;
+                int xPlane = x.offset() + n * xs[0] + c * xs[1];
+                int oRow = out.offset() + n * os[0] + c * os[1] + y * os[2];
+                int iRow = indices.offset() + n * is[0] + c * is[1] + y * is[2];
+                int h0 = wr.first[y];
+                int hn = wr.count[y];
+                for (int q = 0; q < ow; q++) {
+                    int w0 = wc.first[q];
+                    int wn = wc.count[q];
+                    float best = Float.NEGATIVE_INFINITY;
+                    long bestIdx = (long) h0 * width + w0;
+                    for (int a = 0, h = h0; a < hn; a++, h += wr.step) {
+                        int xi = xPlane + h * xs[2] + w0 * xs[3];
+                        int xStep = wc.step * xs[3];
+                        for (int b = 0, w = w0; b < wn; b++, w += wc.step, xi += xStep) {
+                            float v = xd[xi];
+                            if (v > best || v != v) {
+                                best = v;
+                                bestIdx = (long) h * width + w;
+                            }
+                        }
+                    }
+                    od[oRow + q * os[3]] = best;
+                    id[iRow + q * is[3]] = bestIdx;
+                }
+            }
+        });
+    }
+
+    static void avgPool2d(CpuParallel par, View x, View out, Pool2dGeometry g) {
+        int planes = check("avgPool2d", x, out, g);
+        float[] xd = (float[]) CpuChecks.data(x);
+        float[] od = (float[]) CpuChecks.data(out);
+        Windows wr = Windows.of(g, true, false);
+        Windows wc = Windows.of(g, false, false);
+        int channels = x.shape()[1];
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int[] xs = x.strides();
+        int[] os = out.strides();
+        par.forRange(planes * oh, Math.max(1, CpuParallel.GRAIN / (ow * windowArea(g))), (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int p = r / oh;
+                int y = r % oh;
+                int n = p / channels;
+                int c = p % channels;
+                int xPlane = x.offset() + n * xs[0] + c * xs[1];
+                int oRow = out.offset() + n * os[0] + c * os[1] + y * os[2];
+                for (int q = 0; q < ow; q++) {
+                    int hn = wr.count[y];
+                    int wn = wc.count[q];
+                    if (hn == 0 || wn == 0) {
+                        od[oRow + q * os[3]] = 0f;
+                        continue;
+                    }
+                    double sum = 0;
+                    for (int a = 0; a < hn; a++) {
+                        int xi = xPlane + (wr.first[y] + a) * xs[2] + wc.first[q] * xs[3];
+                        for (int b = 0; b < wn; b++, xi += xs[3]) {
+                            sum += xd[xi];
+                        }
+                    }
+                    od[oRow + q * os[3]] = (float) (sum / divisor(g, wr, wc, y, q));
+                }
+            }
+        });
+    }
+
+    static void avgPool2dBackward(CpuParallel par, View gradOut, View gradIn, Pool2dGeometry g) {
+        int planes = check("avgPool2dBackward", gradIn, gradOut, g);
+        float[] gd = (float[]) CpuChecks.data(gradOut);
+        float[] id = (float[]) CpuChecks.data(gradIn);
+        Windows wr = Windows.of(g, true, false);
+        Windows wc = Windows.of(g, false, false);
+        int channels = gradIn.shape()[1];
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int[] is = gradIn.strides();
+        int[] gs = gradOut.strides();
+        par.forRange(planes, Math.max(1, CpuParallel.GRAIN / (oh * ow * windowArea(g))), (from, to) -> {
+            for (int p = from; p < to; p++) {
+                int n = p / channels;
+                int c = p % channels;
+                int iPlane = gradIn.offset() + n * is[0] + c * is[1];
+                int gPlane = gradOut.offset() + n * gs[0] + c * gs[1];
+                for (int y = 0; y < oh; y++) {
+                    for (int q = 0; q < ow; q++) {
+                        int hn = wr.count[y];
+                        int wn = wc.count[q];
+                        if (hn == 0 || wn == 0) {
+                            continue;
+                        }
+                        float v = (float) (gd[gPlane + y * gs[2] + q * gs[3]] / divisor(g, wr, wc, y, q));
+                        for (int a = 0; a < hn; a++) {
+                            int ii = iPlane + (wr.first[y] + a) * is[2] + wc.first[q] * is[3];
+                            for (int b = 0; b < wn; b++, ii += is[3]) {
+                                id[ii] += v;
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Elements per window (an estimate for adaptive windows), for sizing parallel chunks. */
+    private static int windowArea(Pool2dGeometry g) {
+        if (g.adaptive()) {
+            return Math.max(1, (g.height() / g.outHeight() + 1) * (g.width() / g.outWidth() + 1));
+        }
+        return Math.max(1, g.kernelH() * g.kernelW());
+    }
+
+    private static double divisor(Pool2dGeometry g, Windows wr, Windows wc, int y, int q) {
+        if (g.countIncludePad() && !g.adaptive()) {
+            return (double) wr.padded[y] * wc.padded[q];
+        }
+        return (double) wr.count[y] * wc.count[q];
+    }
+
+    /** Checks shapes and returns the number of (image, channel) planes. */
+    private static int check(String op, View x, View out, Pool2dGeometry g) {
+        CpuChecks.rank(op + " input", x, 4);
+        CpuChecks.dtype(op + " input", x, DType.FLOAT32);
+        CpuChecks.dtype(op + " output", out, DType.FLOAT32);
+        if (!g.adaptive() && (g.kernelH() <= 0 || g.kernelW() <= 0 || g.strideH() <= 0 || g.strideW() <= 0
+                || g.dilationH() <= 0 || g.dilationW() <= 0)) {
+            throw new IllegalArgumentException(op + ": kernel, stride and dilation must be positive, got " + g);
+        }
+        CpuChecks.shape(op + " input", x, x.shape()[0], x.shape()[1], g.height(), g.width());
+        CpuChecks.shape(op + " output", out, x.shape()[0], x.shape()[1], g.outHeight(), g.outWidth());
+        return x.shape()[0] * x.shape()[1];
+    }
+}

@@ -1,0 +1,238 @@
+package io.netwright.cli.bench;
+
+import io.netwright.backend.Backend;
+import io.netwright.tensor.Cnn;
+import io.netwright.tensor.Generator;
+import io.netwright.tensor.Tensor;
+import io.netwright.tensor.TensorScope;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Throughput of {@code Cnn.conv2d} forward and backward on the default device, in GFLOP/s, for two reference layers:
+ *
+ * <ul>
+ *   <li>{@link #LENET}: LeNet-5's second convolution (C3), 6 → 16 channels, 5x5 kernel on 14x14 maps, batch 64 —
+ *       small matrices, many images: the GEMM is {@code [16 x 150] @ [150 x 6400]}.</li>
+ *   <li>{@link #VGG}: a VGG/ResNet-style 3x3 layer, 64 → 64 channels, padding 1 on 56x56 maps, batch 8 —
+ *       {@code [64 x 576] @ [576 x 25088]}, 1.85 GFLOP per forward pass.</li>
+ * </ul>
+ *
+ * Flops are counted as PyTorch profilers do: forward {@code 2*N*OC*OH*OW*(C/groups)*kH*kW} (one multiply-add = 2),
+ * backward twice that (input gradient and weight gradient; the bias sum is ignored). Each measurement runs
+ * {@code warmup} untimed passes, then times {@code reps} passes and reports the median. The input, weight and bias
+ * all require grad, as in training.
+ *
+ * <p>{@code scripts/bench_torch_conv.py} measures the same layers with PyTorch on the CPU and the same thread count;
+ * with {@code --torch} this main runs it and prints the ratio.
+ *
+ * <pre>{@code java -cp target/classes:target/lib/* io.netwright.cli.bench.ConvBench --torch}</pre>
+ */
+public final class ConvBench {
+
+    /**
+     * A convolution layer to measure: input {@code [n, c, h, w]}, {@code oc} output channels, square kernel.
+     *
+     * @param name    short name used in reports and to match the PyTorch script's lines
+     * @param n       batch size
+     * @param c       input channels
+     * @param h       input height
+     * @param w       input width
+     * @param oc      output channels
+     * @param k       kernel size (square)
+     * @param stride  stride
+     * @param padding zero padding
+     */
+    public record Layer(String name, int n, int c, int h, int w, int oc, int k, int stride, int padding) {
+
+        /** Output height. */
+        public int outH() {
+            return (h + 2 * padding - k) / stride + 1;
+        }
+
+        /** Output width. */
+        public int outW() {
+            return (w + 2 * padding - k) / stride + 1;
+        }
+
+        /** Floating-point operations of one forward pass. */
+        public double forwardFlops() {
+            return 2.0 * n * oc * outH() * outW() * c * k * k;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s: x[%d,%d,%d,%d] w[%d,%d,%d,%d] stride %d pad %d", name, n, c, h, w,
+                    oc, c, k, k, stride, padding);
+        }
+    }
+
+    /**
+     * One layer's figures.
+     *
+     * @param layer        the layer measured
+     * @param forwardMs    median forward time in milliseconds
+     * @param backwardMs   median backward time in milliseconds
+     * @param backend      the backend's description (GEMM library and thread count)
+     */
+    public record Result(Layer layer, double forwardMs, double backwardMs, String backend) {
+
+        /** Forward GFLOP/s. */
+        public double forwardGflops() {
+            return layer.forwardFlops() / (forwardMs * 1e6);
+        }
+
+        /** Backward GFLOP/s (twice the forward flops). */
+        public double backwardGflops() {
+            return 2 * layer.forwardFlops() / (backwardMs * 1e6);
+        }
+
+        /** Forward + backward GFLOP/s. */
+        public double totalGflops() {
+            return 3 * layer.forwardFlops() / ((forwardMs + backwardMs) * 1e6);
+        }
+
+        /** One report line: {@code name fwd_ms=... bwd_ms=... fwd_gflops=... bwd_gflops=... total_gflops=...}. */
+        public String line() {
+            return String.format(Locale.ROOT, "%-12s fwd_ms=%.3f bwd_ms=%.3f fwd_gflops=%.2f bwd_gflops=%.2f "
+                    + "total_gflops=%.2f", layer.name(), forwardMs, backwardMs, forwardGflops(), backwardGflops(),
+                    totalGflops());
+        }
+    }
+
+    /** LeNet-5 C3: 6 → 16 channels, 5x5, on 14x14, batch 64. */
+    public static final Layer LENET = new Layer("lenet-c3", 64, 6, 14, 14, 16, 5, 1, 0);
+
+    /** VGG/ResNet-style 3x3: 64 → 64 channels, padding 1, on 56x56, batch 8. */
+    public static final Layer VGG = new Layer("vgg-3x3-64", 8, 64, 56, 56, 64, 3, 1, 1);
+
+    private ConvBench() {
+    }
+
+    /**
+     * Measures {@code layer}: {@code warmup} untimed forward+backward passes, then the median of {@code reps} timed
+     * ones.
+     */
+    public static Result run(Layer layer, int warmup, int reps) {
+        if (warmup < 0 || reps < 1) {
+            throw new IllegalArgumentException("ConvBench: need warmup >= 0 and reps >= 1, got warmup=" + warmup
+                    + " reps=" + reps);
+        }
+        Generator g = new Generator(2026);
+        Tensor x = Tensor.randn(g, layer.n(), layer.c(), layer.h(), layer.w()).requiresGrad_();
+        Tensor w = Tensor.randn(g, layer.oc(), layer.c(), layer.k(), layer.k()).mul(0.1).requiresGrad_();
+        Tensor b = Tensor.randn(g, layer.oc()).requiresGrad_();
+        Tensor gOut = Tensor.randn(g, layer.n(), layer.oc(), layer.outH(), layer.outW());
+        Backend be = x.backend();
+        int[] stride = {layer.stride()};
+        int[] pad = {layer.padding()};
+        int[] dil = {1};
+        double[] fwd = new double[reps];
+        double[] bwd = new double[reps];
+        for (int i = -warmup; i < reps; i++) {
+            x.zeroGrad();
+            w.zeroGrad();
+            b.zeroGrad();
+            try (var scope = TensorScope.open()) {
+                be.synchronize();
+                long t0 = System.nanoTime();
+                Tensor y = Cnn.conv2d(x, w, b, stride, pad, dil, 1);
+                be.synchronize();
+                long t1 = System.nanoTime();
+                y.backward(gOut);
+                be.synchronize();
+                long t2 = System.nanoTime();
+                if (i >= 0) {
+                    fwd[i] = (t1 - t0) / 1e6;
+                    bwd[i] = (t2 - t1) / 1e6;
+                }
+            }
+        }
+        return new Result(layer, median(fwd), median(bwd), be.description());
+    }
+
+    /** Both reference layers with default repetitions. */
+    public static List<Result> runAll() {
+        return List.of(run(LENET, 5, 20), run(VGG, 3, 10));
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+
+    /**
+     * Prints both layers' figures. With {@code --torch [python]} also runs {@code scripts/bench_torch_conv.py} with
+     * the same thread count ({@code python} defaults to {@code python3}) and prints Netwright/PyTorch ratios.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        boolean torch = args.length > 0 && args[0].equals("--torch");
+        String python = args.length > 1 ? args[1] : "python3";
+        List<Result> results = runAll();
+        System.out.println("netwright conv2d, " + results.get(0).backend());
+        for (Result r : results) {
+            System.out.println("  " + r.layer());
+            System.out.println("  " + r.line());
+        }
+        if (!torch) {
+            return;
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        Map<String, Map<String, Double>> t = runTorch(python, threads);
+        System.out.println("pytorch conv2d (" + threads + " threads), ratio = netwright / pytorch GFLOP/s:");
+        for (Result r : results) {
+            Map<String, Double> m = t.get(r.layer().name());
+            if (m == null) {
+                System.out.println("  " + r.layer().name() + ": no PyTorch figures");
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "  %-12s torch fwd %.2f bwd %.2f total %.2f GFLOP/s | ratio fwd %.2f "
+                            + "bwd %.2f total %.2f%n", r.layer().name(), m.get("fwd_gflops"), m.get("bwd_gflops"),
+                    m.get("total_gflops"), r.forwardGflops() / m.get("fwd_gflops"),
+                    r.backwardGflops() / m.get("bwd_gflops"), r.totalGflops() / m.get("total_gflops"));
+        }
+    }
+
+    /** Runs the PyTorch script and parses its {@code name key=value ...} lines. */
+    static Map<String, Map<String, Double>> runTorch(String python, int threads)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(python, "scripts/bench_torch_conv.py", "--threads",
+                String.valueOf(threads)));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                all.append(line).append('\n');
+                String[] parts = line.trim().split("\\s+");
+                if (parts.length < 2 || !parts[1].startsWith("fwd_ms=")) {
+                    continue;
+                }
+                Map<String, Double> m = new HashMap<>();
+                for (int i = 1; i < parts.length; i++) {
+                    String[] kv = parts[i].split("=", 2);
+                    m.put(kv[0], Double.parseDouble(kv[1]));
+                }
+                out.put(parts[0], m);
+            }
+        }
+        int rc = p.waitFor();
+        if (rc != 0) {
+            throw new IOException("ConvBench: " + String.join(" ", cmd) + " exited with " + rc + ":\n" + all
+                    + "— is PyTorch installed for " + python + "? (Debian: apt-get install python3-torch)");
+        }
+        return out;
+    }
+}
