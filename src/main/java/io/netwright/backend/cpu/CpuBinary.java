@@ -5,8 +5,9 @@ import io.netwright.backend.DType;
 import io.netwright.backend.View;
 
 /**
- * Elementwise binary ops and {@code where}. The op is switched on once per row; each case is a tight loop, with a
- * unit-stride variant for the common arithmetic so the JIT can vectorise it. Output may be exactly an input view.
+ * Elementwise binary ops. The op is switched on once per row; each case is a tight loop. Arithmetic runs as
+ * same-index loops that HotSpot vectorises, directly on contiguous rows with equal offsets, otherwise through
+ * {@link FloatRows} buffers. Output may be exactly an input view.
  */
 final class CpuBinary {
 
@@ -30,11 +31,11 @@ final class CpuBinary {
                 float[] yf = (float[]) ya;
                 if (op.returnsBool()) {
                     byte[] ob = (byte[]) oa;
-                    loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                    loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                             floatCompare(op, xf, off[0], st[0], yf, off[1], st[1], ob, off[2], st[2], n));
                 } else {
                     float[] of = (float[]) oa;
-                    loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                    loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                             floatRow(op, xf, off[0], st[0], yf, off[1], st[1], of, off[2], st[2], n));
                 }
             }
@@ -54,11 +55,11 @@ final class CpuBinary {
                     long[] xs = (long[]) xa;
                     long[] ys = (long[]) ya;
                     long[] os = (long[]) oa;
-                    loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                    loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                             longRow(op, xs, off[0], st[0], ys, off[1], st[1], os, off[2], st[2], n));
                 } else {
                     byte[] ob = (byte[]) oa;
-                    loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                    loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                             intCompare(op, xl, off[0], st[0], yl, off[1], st[1], ob, off[2], st[2], n));
                 }
             }
@@ -90,62 +91,24 @@ final class CpuBinary {
 
     private static void floatRow(BinaryOp op, float[] x, int xi, int xs, float[] y, int yi, int ys,
                                  float[] o, int oi, int os, int n) {
-        boolean unit = xs == 1 && ys == 1 && os == 1;
+        if (op != BinaryOp.POW && op != BinaryOp.REMAINDER) {
+            if (xs == 1 && ys == 1 && os == 1 && xi == oi && yi == oi) {
+                arith(op, x, y, o, oi, oi + n);
+                return;
+            }
+            float[][] s = FloatRows.scratch();
+            float[] tx = s[0];
+            float[] ty = s[1];
+            for (int done = 0; done < n; done += FloatRows.BLOCK) {
+                int len = Math.min(FloatRows.BLOCK, n - done);
+                FloatRows.gather(x, xi + done * xs, xs, tx, len);
+                FloatRows.gather(y, yi + done * ys, ys, ty, len);
+                arith(op, tx, ty, tx, 0, len);
+                FloatRows.scatter(tx, len, o, oi + done * os, os);
+            }
+            return;
+        }
         switch (op) {
-            case ADD -> {
-                if (unit) {
-                    for (int i = 0; i < n; i++) {
-                        o[oi + i] = x[xi + i] + y[yi + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++, xi += xs, yi += ys, oi += os) {
-                        o[oi] = x[xi] + y[yi];
-                    }
-                }
-            }
-            case SUB -> {
-                if (unit) {
-                    for (int i = 0; i < n; i++) {
-                        o[oi + i] = x[xi + i] - y[yi + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++, xi += xs, yi += ys, oi += os) {
-                        o[oi] = x[xi] - y[yi];
-                    }
-                }
-            }
-            case MUL -> {
-                if (unit) {
-                    for (int i = 0; i < n; i++) {
-                        o[oi + i] = x[xi + i] * y[yi + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++, xi += xs, yi += ys, oi += os) {
-                        o[oi] = x[xi] * y[yi];
-                    }
-                }
-            }
-            case DIV -> {
-                if (unit) {
-                    for (int i = 0; i < n; i++) {
-                        o[oi + i] = x[xi + i] / y[yi + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++, xi += xs, yi += ys, oi += os) {
-                        o[oi] = x[xi] / y[yi];
-                    }
-                }
-            }
-            case MAXIMUM -> {
-                for (int i = 0; i < n; i++, xi += xs, yi += ys, oi += os) {
-                    o[oi] = Math.max(x[xi], y[yi]);
-                }
-            }
-            case MINIMUM -> {
-                for (int i = 0; i < n; i++, xi += xs, yi += ys, oi += os) {
-                    o[oi] = Math.min(x[xi], y[yi]);
-                }
-            }
             case POW -> {
                 for (int i = 0; i < n; i++, xi += xs, yi += ys, oi += os) {
                     o[oi] = (float) Math.pow(x[xi], y[yi]);
@@ -162,6 +125,43 @@ final class CpuBinary {
                 }
             }
             default -> throw new IllegalArgumentException("binary " + op + ": not a FLOAT32 -> FLOAT32 op");
+        }
+    }
+
+    /** {@code o[i] = x[i] op y[i]} over {@code [from, to)} with one index for all arrays (vectorised by HotSpot). */
+    private static void arith(BinaryOp op, float[] x, float[] y, float[] o, int from, int to) {
+        switch (op) {
+            case ADD -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = x[i] + y[i];
+                }
+            }
+            case SUB -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = x[i] - y[i];
+                }
+            }
+            case MUL -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = x[i] * y[i];
+                }
+            }
+            case DIV -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = x[i] / y[i];
+                }
+            }
+            case MAXIMUM -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = Math.max(x[i], y[i]);
+                }
+            }
+            case MINIMUM -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = Math.min(x[i], y[i]);
+                }
+            }
+            default -> throw new IllegalArgumentException("binary " + op + ": not an arithmetic op");
         }
     }
 

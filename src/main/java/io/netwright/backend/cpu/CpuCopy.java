@@ -58,7 +58,7 @@ final class CpuCopy {
         Object s = CpuChecks.data(src);
         Object d = CpuChecks.data(dst);
         StridedLoop loop = StridedLoop.of(src.shape(), src, dst);
-        loop.run(par, CpuParallel.GRAIN * 4, (off, st, n, p) -> castRow(s, off[0], st[0], d, off[1], st[1], n));
+        loop.runAnyOrder(par, CpuParallel.GRAIN * 4, (off, st, n, p) -> castRow(s, off[0], st[0], d, off[1], st[1], n));
     }
 
     /** The view as a fresh row-major host array of {@code target} type ({@code float[]} or {@code long[]}). */
@@ -68,7 +68,7 @@ final class CpuCopy {
         Object d = target == DType.FLOAT32 ? new float[n] : new long[n];
         StridedLoop loop = StridedLoop.of(src.shape(), new int[] {src.offset(), 0}, src.strides(),
                 View.contiguousStrides(src.shape()));
-        loop.run(par, CpuParallel.GRAIN * 4, (off, st, len, p) -> castRow(s, off[0], st[0], d, off[1], st[1], len));
+        loop.runAnyOrder(par, CpuParallel.GRAIN * 4, (off, st, len, p) -> castRow(s, off[0], st[0], d, off[1], st[1], len));
         return d;
     }
 

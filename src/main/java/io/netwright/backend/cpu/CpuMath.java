@@ -39,6 +39,25 @@ final class CpuMath {
     }
 
     /**
+     * Hyperbolic tangent to float precision through the {@code Math.exp} intrinsic ({@code Math.tanh} is the slow
+     * fdlibm routine in JDK 17): {@code 1 - 2/(e^(2|x|)+1)} in double, a short series near 0 where that form would
+     * cancel, and ±1 beyond 9.1 where float tanh rounds to 1.
+     */
+    static float tanh(float x) {
+        float ax = Math.abs(x);
+        if (ax < 1e-3f) {
+            double d = x;
+            double d2 = d * d;
+            return (float) (d * (1 - d2 * (1.0 / 3 - d2 * (2.0 / 15))));
+        }
+        if (!(ax < 9.1f)) {
+            return ax != ax ? x : Math.copySign(1f, x);
+        }
+        double t = 1.0 - 2.0 / (Math.exp(2.0 * ax) + 1.0);
+        return (float) (x < 0 ? -t : t);
+    }
+
+    /**
      * Integer power as PyTorch defines it for integer tensors: exponentiation by squaring (wrapping on overflow);
      * a negative exponent gives 1 for base 1, ±1 for base -1 and 0 otherwise.
      */

@@ -89,6 +89,10 @@ final class CpuReduce {
                     + Arrays.toString(dims) + " of shape " + Arrays.toString(x.shape())
                     + "): the operation has no identity");
         }
+        if (xa instanceof float[] xf && !arg && rows.total > 1
+                && columnwise(par, op, xf, xOff, xStrides, reduced, rows, out, (float[]) oa)) {
+            return;
+        }
         StridedLoop outer = StridedLoop.of(out.shape(), new int[] {xOff, out.offset()}, xStrides, out.strides());
         int numOut = outer.numel();
         if (numOut < 16 && rows.total >= 2 * CHUNK) {
@@ -107,6 +111,64 @@ final class CpuReduce {
                 store(op, xa, base, rows, oa, oi, partial(op, xa, base, rows, 0, rows.total));
             }
         });
+    }
+
+    /**
+     * The "reduce over outer dims" case, e.g. a bias gradient summing {@code [N, C]} over N: when the innermost kept
+     * dim is contiguous in both x and out, whole rows of x are folded into a row of accumulators (reading memory in
+     * order) instead of walking each output's column with a large stride. Returns false if the layout does not fit.
+     */
+    private static boolean columnwise(CpuParallel par, ReduceOp op, float[] x, int xOff, int[] xStrides,
+                                      boolean[] reduced, Rows rows, View out, float[] o) {
+        int rank = reduced.length;
+        int last = -1;
+        for (int d = rank - 1; d >= 0 && last < 0; d--) {
+            if (!reduced[d] && out.shape()[d] > 1) {
+                last = d;
+            }
+        }
+        if (last < 0 || xStrides[last] != 1 || out.strides()[last] != 1 || out.shape()[last] < 16) {
+            return false;
+        }
+        int len = out.shape()[last];
+        int[] outerShape = out.shape().clone();
+        outerShape[last] = 1;
+        StridedLoop outer = StridedLoop.of(outerShape, new int[] {xOff, out.offset()}, xStrides, out.strides());
+        int[] bases = new int[outer.numel() * 2];
+        outer.run(0, outer.numel(), (off, st, n, p) -> {
+            for (int j = 0; j < n; j++) {
+                bases[2 * (int) (p + j)] = off[0] + j * st[0];
+                bases[2 * (int) (p + j) + 1] = off[1] + j * st[1];
+            }
+        });
+        int block = 256;
+        int blocks = (len + block - 1) / block;
+        int tasks = outer.numel() * blocks;
+        int grain = Math.max(1, CpuParallel.GRAIN / (rows.total * Math.min(len, block)));
+        par.forRange(tasks, grain, (from, to) -> {
+            float[] t = new float[block];
+            double[] acc = new double[block];
+            float[] m = new float[block];
+            for (int task = from; task < to; task++) {
+                int xb = bases[2 * (task / blocks)];
+                int ob = bases[2 * (task / blocks) + 1];
+                int j0 = (task % blocks) * block;
+                int bl = Math.min(block, len - j0);
+                boolean sumLike = op == ReduceOp.SUM || op == ReduceOp.PROD;
+                java.util.Arrays.fill(acc, 0, bl, op == ReduceOp.PROD ? 1.0 : 0.0);
+                java.util.Arrays.fill(m, 0, bl, op == ReduceOp.MAX ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
+                for (int r = 0; r < rows.rows.length; r++) {
+                    for (int c = 0, src = xb + rows.rows[r] + j0; c < rows.len; c++, src += rows.step) {
+                        System.arraycopy(x, src, t, 0, bl);
+                        CpuReduceKernels.foldRow(op, t, acc, m, bl);
+                    }
+                }
+                for (int j = 0; j < bl; j++) {
+                    o[ob + j0 + j] = sumLike ? (float) acc[j] : m[j];
+                }
+            }
+        });
+        return true;
     }
 
     private static Rows rows(int[] redShape, int[] redStrides) {

@@ -94,6 +94,32 @@ final class CpuReduceKernels {
         return a;
     }
 
+    /** Folds one row {@code t[0..n)} into per-column accumulators: {@code acc} for SUM/PROD, {@code m} for MAX/MIN. */
+    static void foldRow(ReduceOp op, float[] t, double[] acc, float[] m, int n) {
+        switch (op) {
+            case SUM -> {
+                for (int j = 0; j < n; j++) {
+                    acc[j] += t[j];
+                }
+            }
+            case PROD -> {
+                for (int j = 0; j < n; j++) {
+                    acc[j] *= t[j];
+                }
+            }
+            case MAX -> {
+                for (int j = 0; j < n; j++) {
+                    m[j] = Math.max(m[j], t[j]);
+                }
+            }
+            default -> {
+                for (int j = 0; j < n; j++) {
+                    m[j] = Math.min(m[j], t[j]);
+                }
+            }
+        }
+    }
+
     /** Position (within {@code [from, to)}) of the first maximum/minimum; NaN counts as the extreme. */
     static long argFloat(ReduceOp op, float[] x, int base, int[] rows, int len, int step, int from, int to) {
         boolean max = op == ReduceOp.ARGMAX;

@@ -5,8 +5,9 @@ import io.netwright.backend.UnaryOp;
 import io.netwright.backend.View;
 
 /**
- * Elementwise unary ops. The op is switched on once per row (never per element); each case is a tight loop, with
- * a unit-stride variant for the cheap ops so the JIT can vectorise them. Output may be exactly the input view.
+ * Elementwise unary ops. The op is switched on once per row (never per element); each case is a tight loop. Cheap
+ * ops run as same-index loops that HotSpot vectorises, directly on contiguous rows with equal offsets, otherwise
+ * through {@link FloatRows} buffers. Output may be exactly the input view.
  */
 final class CpuUnary {
 
@@ -31,14 +32,14 @@ final class CpuUnary {
                 float[] of = (float[]) os;
                 float fa = (float) a;
                 float fb = (float) b;
-                loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                         floatRow(op, xf, off[0], st[0], of, off[1], st[1], n, fa, fb));
             }
             case INT64 -> {
                 checkLongOp(op, a);
                 long[] xl = (long[]) xs;
                 long[] ol = (long[]) os;
-                loop.run(par, CpuParallel.GRAIN, (off, st, n, p) ->
+                loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) ->
                         longRow(op, xl, off[0], st[0], ol, off[1], st[1], n, a, b));
             }
             case BOOL -> throw new IllegalArgumentException("unary " + op
@@ -49,80 +50,21 @@ final class CpuUnary {
     // ---------------------------------------------------------------- FLOAT32
 
     static void floatRow(UnaryOp op, float[] x, int xi, int xs, float[] o, int oi, int os, int n, float a, float b) {
-        boolean unit = xs == 1 && os == 1;
+        if (simple(op)) {
+            if (xs == 1 && os == 1 && xi == oi) {
+                simpleLoop(op, x, o, oi, oi + n, a, b);
+                return;
+            }
+            float[] t = FloatRows.scratch()[0];
+            for (int done = 0; done < n; done += FloatRows.BLOCK) {
+                int len = Math.min(FloatRows.BLOCK, n - done);
+                FloatRows.gather(x, xi + done * xs, xs, t, len);
+                simpleLoop(op, t, t, 0, len, a, b);
+                FloatRows.scatter(t, len, o, oi + done * os, os);
+            }
+            return;
+        }
         switch (op) {
-            case NEG -> {
-                if (unit) {
-                    for (int i = 0; i < n; i++) {
-                        o[oi + i] = -x[xi + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                        o[oi] = -x[xi];
-                    }
-                }
-            }
-            case ABS -> {
-                if (unit) {
-                    for (int i = 0; i < n; i++) {
-                        o[oi + i] = Math.abs(x[xi + i]);
-                    }
-                } else {
-                    for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                        o[oi] = Math.abs(x[xi]);
-                    }
-                }
-            }
-            case RELU -> {
-                if (unit) {
-                    for (int i = 0; i < n; i++) {
-                        float v = x[xi + i];
-                        o[oi + i] = v < 0f ? 0f : v;
-                    }
-                } else {
-                    for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                        float v = x[xi];
-                        o[oi] = v < 0f ? 0f : v;
-                    }
-                }
-            }
-            case ADD_SCALAR -> {
-                if (unit) {
-                    for (int i = 0; i < n; i++) {
-                        o[oi + i] = x[xi + i] + a;
-                    }
-                } else {
-                    for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                        o[oi] = x[xi] + a;
-                    }
-                }
-            }
-            case MUL_SCALAR -> {
-                if (unit) {
-                    for (int i = 0; i < n; i++) {
-                        o[oi + i] = x[xi + i] * a;
-                    }
-                } else {
-                    for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                        o[oi] = x[xi] * a;
-                    }
-                }
-            }
-            case CLAMP -> {
-                float lo = Float.isNaN(a) ? Float.NEGATIVE_INFINITY : a;
-                float hi = Float.isNaN(b) ? Float.POSITIVE_INFINITY : b;
-                for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                    float v = x[xi];
-                    v = v < lo ? lo : v;
-                    o[oi] = v > hi ? hi : v;
-                }
-            }
-            case LEAKY_RELU -> {
-                for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                    float v = x[xi];
-                    o[oi] = v > 0f ? v : a * v;
-                }
-            }
             case EXP -> {
                 for (int i = 0; i < n; i++, xi += xs, oi += os) {
                     o[oi] = (float) Math.exp(x[xi]);
@@ -131,11 +73,6 @@ final class CpuUnary {
             case LOG -> {
                 for (int i = 0; i < n; i++, xi += xs, oi += os) {
                     o[oi] = (float) Math.log(x[xi]);
-                }
-            }
-            case SQRT -> {
-                for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                    o[oi] = (float) Math.sqrt(x[xi]);
                 }
             }
             case SIN -> {
@@ -150,7 +87,7 @@ final class CpuUnary {
             }
             case TANH -> {
                 for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                    o[oi] = (float) Math.tanh(x[xi]);
+                    o[oi] = CpuMath.tanh(x[xi]);
                 }
             }
             case SIGMOID -> {
@@ -162,11 +99,6 @@ final class CpuUnary {
                 for (int i = 0; i < n; i++, xi += xs, oi += os) {
                     float v = x[xi];
                     o[oi] = v > 0f ? 1f : v < 0f ? -1f : 0f; // NaN and -0 give 0, as PyTorch
-                }
-            }
-            case RECIPROCAL -> {
-                for (int i = 0; i < n; i++, xi += xs, oi += os) {
-                    o[oi] = 1f / x[xi];
                 }
             }
             case FLOOR -> {
@@ -200,6 +132,81 @@ final class CpuUnary {
                 }
             }
             default -> throw new IllegalArgumentException("unary " + op + ": not a FLOAT32 -> FLOAT32 op");
+        }
+    }
+
+    /** Ops cheap enough that vectorising pays (see {@link FloatRows}). */
+    private static boolean simple(UnaryOp op) {
+        return switch (op) {
+            case NEG, ABS, RELU, ADD_SCALAR, MUL_SCALAR, CLAMP, LEAKY_RELU, SQRT, RECIPROCAL -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * {@code o[i] = op(x[i])} for {@code i} in {@code [from, to)}: one index for both arrays, the form HotSpot
+     * vectorises. RELU and LEAKY_RELU use {@code Math.max/min} (vectorisable, NaN-propagating); the only difference
+     * from a branch is that {@code relu(-0)} gives {@code +0}.
+     */
+    private static void simpleLoop(UnaryOp op, float[] x, float[] o, int from, int to, float a, float b) {
+        switch (op) {
+            case NEG -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = -x[i];
+                }
+            }
+            case ABS -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = Math.abs(x[i]);
+                }
+            }
+            case RELU -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = Math.max(x[i], 0f);
+                }
+            }
+            case ADD_SCALAR -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = x[i] + a;
+                }
+            }
+            case MUL_SCALAR -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = x[i] * a;
+                }
+            }
+            case CLAMP -> {
+                float lo = Float.isNaN(a) ? Float.NEGATIVE_INFINITY : a;
+                float hi = Float.isNaN(b) ? Float.POSITIVE_INFINITY : b;
+                for (int i = from; i < to; i++) {
+                    o[i] = Math.min(Math.max(x[i], lo), hi);
+                }
+            }
+            case LEAKY_RELU -> {
+                if (Float.isFinite(a)) {
+                    // Equals x > 0 ? x : a*x for a finite slope, and vectorises.
+                    for (int i = from; i < to; i++) {
+                        float v = x[i];
+                        o[i] = Math.max(v, 0f) + a * Math.min(v, 0f);
+                    }
+                } else {
+                    for (int i = from; i < to; i++) {
+                        float v = x[i];
+                        o[i] = v > 0f ? v : a * v;
+                    }
+                }
+            }
+            case SQRT -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = (float) Math.sqrt(x[i]);
+                }
+            }
+            case RECIPROCAL -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = 1f / x[i];
+                }
+            }
+            default -> throw new IllegalArgumentException("unary " + op + ": not a simple op");
         }
     }
 
@@ -291,7 +298,7 @@ final class CpuUnary {
         switch (in) {
             case FLOAT32 -> {
                 float[] x = (float[]) xs;
-                loop.run(par, CpuParallel.GRAIN, (off, st, n, p) -> {
+                loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) -> {
                     int xi = off[0];
                     int oi = off[1];
                     int xs1 = st[0];
@@ -317,7 +324,7 @@ final class CpuUnary {
             }
             case INT64 -> {
                 long[] x = (long[]) xs;
-                loop.run(par, CpuParallel.GRAIN, (off, st, n, p) -> {
+                loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) -> {
                     int xi = off[0];
                     int oi = off[1];
                     if (op == UnaryOp.LOGICAL_NOT) {
@@ -331,7 +338,7 @@ final class CpuUnary {
             }
             case BOOL -> {
                 byte[] x = (byte[]) xs;
-                loop.run(par, CpuParallel.GRAIN, (off, st, n, p) -> {
+                loop.runAnyOrder(par, CpuParallel.GRAIN, (off, st, n, p) -> {
                     int xi = off[0];
                     int oi = off[1];
                     if (op == UnaryOp.LOGICAL_NOT) {

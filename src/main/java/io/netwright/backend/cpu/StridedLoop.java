@@ -128,6 +128,73 @@ final class StridedLoop {
         par.forRange(numel, grain, (from, to) -> run(from, to, row));
     }
 
+    /** Tile edge for {@link #runAnyOrder}: 32x32 floats of each operand stay in L1. */
+    private static final int TILE = 32;
+
+    /**
+     * Runs all elements in an order of its choosing (for ops whose result does not depend on the order; the row
+     * position passed to {@code row} is then meaningless). When one operand walks the last dim with a large stride
+     * but is contiguous along the dim before (a transposed view), the last two dims are visited in 32x32 tiles so
+     * both operands are read a cache line at a time; otherwise this is {@link #run(CpuParallel, int, Row)}.
+     */
+    void runAnyOrder(CpuParallel par, int grain, Row row) {
+        int rank = shape.length;
+        if (rank < 2 || shape[rank - 1] < TILE || shape[rank - 2] < TILE || !transposedOperand()) {
+            run(par, grain, row);
+            return;
+        }
+        int rowsDim = rank - 2;
+        int nr = shape[rowsDim];
+        int nc = shape[rank - 1];
+        int rowTiles = (nr + TILE - 1) / TILE;
+        int outer = numel / (nr * nc);
+        int ops = base.length;
+        par.forRange(outer * rowTiles, Math.max(1, grain / (TILE * nc)), (from, to) -> {
+            int[] off = new int[ops];
+            int[] idx = new int[Math.max(1, rowsDim)];
+            for (int task = from; task < to; task++) {
+                int o = task / rowTiles;
+                int r0 = (task % rowTiles) * TILE;
+                int r1 = Math.min(nr, r0 + TILE);
+                // Offsets of element (outer o, row r0, column 0).
+                int rem = o;
+                for (int d = rowsDim - 1; d >= 0; d--) {
+                    idx[d] = rem % shape[d];
+                    rem /= shape[d];
+                }
+                for (int k = 0; k < ops; k++) {
+                    int v = base[k] + r0 * strides[k][rowsDim];
+                    for (int d = 0; d < rowsDim; d++) {
+                        v += idx[d] * strides[k][d];
+                    }
+                    off[k] = v;
+                }
+                for (int c0 = 0; c0 < nc; c0 += TILE) {
+                    int len = Math.min(TILE, nc - c0);
+                    int[] start = new int[ops];
+                    for (int r = r0; r < r1; r++) {
+                        for (int k = 0; k < ops; k++) {
+                            start[k] = off[k] + (r - r0) * strides[k][rowsDim] + c0 * inner[k];
+                        }
+                        row.run(start, inner, len, -1);
+                    }
+                }
+            }
+        });
+    }
+
+    /** True if some operand strides the last dim widely but is unit-stride along the dim before it. */
+    private boolean transposedOperand() {
+        int rank = shape.length;
+        for (int k = 0; k < base.length; k++) {
+            int s = Math.abs(strides[k][rank - 1]);
+            if (s >= 16 && Math.abs(strides[k][rank - 2]) == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs the row-major element range {@code [from, to)} on the calling thread. */
     void run(int from, int to, Row row) {
         if (from >= to) {

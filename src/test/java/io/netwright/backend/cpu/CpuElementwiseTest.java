@@ -310,6 +310,32 @@ class CpuElementwiseTest {
     }
 
     @Test
+    void transposedOperandsAreVisitedInTilesCorrectly() {
+        int[] shape = {3, 70, 45};
+        float[] data = CpuTestSupport.randomFloats(new Random(6), 3 * 70 * 45);
+        Buffer buf = B.allocate(DType.FLOAT32, data.length);
+        float[] phys = new float[data.length];
+        for (int i = 0; i < data.length; i++) {
+            int[] at = CpuTestSupport.unravel(i, shape);
+            phys[(at[0] * 45 + at[2]) * 70 + at[1]] = data[i];
+        }
+        B.copyIn(phys, buf, 0);
+        View xt = new View(buf, 0, shape, new int[] {70 * 45, 1, 70});
+        View out = zeros(B, DType.FLOAT32, shape);
+        B.copy(xt, out);
+        assertArrayEquals(data, B.copyOutFloat(out));
+        View sum = zeros(B, DType.FLOAT32, shape);
+        B.binary(BinaryOp.ADD, xt, out, sum);
+        B.unary(UnaryOp.NEG, xt, out, 0, 0);
+        float[] s = B.copyOutFloat(sum);
+        float[] n = B.copyOutFloat(out);
+        for (int i = 0; i < data.length; i++) {
+            assertEquals(2 * data[i], s[i], 0f);
+            assertEquals(-data[i], n[i], 0f);
+        }
+    }
+
+    @Test
     void parallelResultsEqualSingleThreadedOnLargeStridedInput() {
         float[] data = CpuTestSupport.randomFloats(new Random(5), 300 * 400);
         int[] shape = {300, 400};

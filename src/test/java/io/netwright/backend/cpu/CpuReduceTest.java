@@ -98,6 +98,26 @@ class CpuReduceTest {
     }
 
     @Test
+    void outerDimReductionsMatchReference() {
+        int[] shape = {7, 3, 33};
+        float[] x = CpuTestSupport.randomFloats(new Random(2), 7 * 3 * 33);
+        x[40] = Float.NaN;
+        int[][] subsets = {{0}, {0, 1}, {1}};
+        for (ReduceOp op : new ReduceOp[] {ReduceOp.SUM, ReduceOp.PROD, ReduceOp.MAX, ReduceOp.MIN}) {
+            for (int[] dims : subsets) {
+                int[] outShape = shape.clone();
+                for (int d : dims) {
+                    outShape[d] = 1;
+                }
+                View out = zeros(B, DType.FLOAT32, outShape);
+                B.reduce(op, floats(B, x, shape), dims, out);
+                assertClose(reference(op, x, shape, dims), B.copyOutFloat(out), 1e-5,
+                        op + " " + java.util.Arrays.toString(dims));
+            }
+        }
+    }
+
+    @Test
     void argReductionsPickFirstExtremeAndNan() {
         int[] shape = {4, 6};
         float[] x = {1, 5, 5, 2, 0, 5, 3, Float.NaN, 9, Float.NaN, 9, 1, -1, -1, -2, -2, 7, 7, 0, 0, 0, 0, 0, 0};
