@@ -1,5 +1,17 @@
 package io.netwright.graph;
 
+import io.netwright.nn.Module;
+import io.netwright.tensor.Generator;
+import io.netwright.nn.ELU;
+import io.netwright.nn.GELU;
+import io.netwright.nn.LeakyReLU;
+import io.netwright.nn.LogSoftmax;
+import io.netwright.nn.PReLU;
+import io.netwright.nn.ReLU;
+import io.netwright.nn.SiLU;
+import io.netwright.nn.Sigmoid;
+import io.netwright.nn.Softmax;
+import io.netwright.nn.Tanh;
 import java.util.List;
 
 /**
@@ -88,5 +100,21 @@ final class ActivationLayer extends BaseLayer {
     @Override
     public long flops(Params p, int[][] in, int[] out) {
         return Shapes.numel(out);
+    }
+
+    @Override
+    public Module compile(Params p, int[][] in, Generator g) {
+        return switch (kind) {
+            case RELU -> new ReLU();
+            case LEAKY_RELU -> new LeakyReLU(p.number("negative_slope"));
+            case ELU -> new ELU(p.number("alpha"));
+            case GELU -> new GELU(p.text("approximate"));
+            case SILU -> new SiLU();
+            case SIGMOID -> new Sigmoid();
+            case TANH -> new Tanh();
+            case SOFTMAX -> new Softmax(p.integer("dim"));
+            case LOG_SOFTMAX -> new LogSoftmax(p.integer("dim"));
+            case PRELU -> new PReLU(p.integer("num_parameters"), p.number("init"));
+        };
     }
 }

@@ -1,5 +1,9 @@
 package io.netwright.graph;
 
+import io.netwright.nn.Module;
+import io.netwright.tensor.Generator;
+import io.netwright.nn.AdaptiveAvgPool2d;
+import io.netwright.nn.AdaptiveMaxPool2d;
 import java.util.List;
 
 /** {@code AdaptiveAvgPool2d} and {@code AdaptiveMaxPool2d}: pools H×W down to a fixed output_size. */
@@ -8,6 +12,8 @@ final class AdaptivePoolLayer extends BaseLayer {
     static final AdaptivePoolLayer AVG = new AdaptivePoolLayer(false);
     static final AdaptivePoolLayer MAX = new AdaptivePoolLayer(true);
 
+    private final boolean max;
+
     private AdaptivePoolLayer(boolean max) {
         super(max ? "AdaptiveMaxPool2d" : "AdaptiveAvgPool2d", max ? "Adaptive Max Pool 2D" : "Adaptive Avg Pool 2D",
                 Category.POOLING, "pool", 1, 1,
@@ -15,6 +21,7 @@ final class AdaptivePoolLayer extends BaseLayer {
                         + "input size (1 = global pooling).",
                 List.of(ParamSpec.ofPair("output_size", 1, Range.atLeast(1), "Output height and width.")
                         .asRequired()));
+        this.max = max;
     }
 
     @Override
@@ -34,5 +41,11 @@ final class AdaptivePoolLayer extends BaseLayer {
     @Override
     public long flops(Params p, int[][] in, int[] out) {
         return Math.max(Shapes.numel(in[0]), Shapes.numel(out));
+    }
+
+    @Override
+    public Module compile(Params p, int[][] in, Generator g) {
+        int[] o = p.pair("output_size");
+        return max ? new AdaptiveMaxPool2d(o[0], o[1]) : new AdaptiveAvgPool2d(o[0], o[1]);
     }
 }

@@ -1,7 +1,5 @@
 package io.netwright.graph;
 
-import io.netwright.nn.Module;
-import io.netwright.tensor.Generator;
 import java.util.List;
 
 /** The fixed facts of a layer type; families extend it with their shape rule, counts and compiler. */
@@ -66,11 +64,6 @@ abstract class BaseLayer implements LayerType {
     @Override
     public final String idPrefix() {
         return idPrefix;
-    }
-
-    @Override
-    public Module compile(Params p, int[][] in, Generator g) {
-        throw new UnsupportedOperationException(name + " cannot be compiled yet: its nn module is not available");
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.netwright.graph;
 
+import io.netwright.nn.Module;
+import io.netwright.tensor.Generator;
+import io.netwright.nn.Conv2d;
+import io.netwright.nn.ConvTranspose2d;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,12 +70,10 @@ final class ConvLayer extends BaseLayer {
         int c = x[0];
         int outC = p.integer("out_channels");
         int groups = p.integer("groups");
-        boolean ok = checkInferred(p, "in_channels", c, "channels", transposed ? null : "insert a 1x1 Conv2d",
-                check);
+        checkInferred(p, "in_channels", c, "channels", transposed ? null : "insert a 1x1 Conv2d", check);
         if (c % groups != 0 || outC % groups != 0) {
             check.error("groups=" + groups + " must divide in_channels (" + c + ") and out_channels (" + outC
                     + ")", "set groups to a common divisor, e.g. groups=1");
-            ok = false;
         }
         int[] k = p.pair("kernel_size");
         int[] s = p.pair("stride");
@@ -95,9 +97,8 @@ final class ConvLayer extends BaseLayer {
             int[] pp = p.pair("padding");
             pad = new int[] {pp[0], pp[0], pp[1], pp[1]};
         }
-        if (!ok) {
-            return null;
-        }
+        // a declared size that contradicts the input is reported above, but the output shape is still known:
+        // going on lets the analysis report independent problems further down in the same pass
         long h;
         long w;
         if (transposed) {
@@ -146,5 +147,20 @@ final class ConvLayer extends BaseLayer {
         // over (out/groups)·k·k outputs
         return transposed ? Shapes.numel(in[0]) * (out[0] / groups) * taps
                 : Shapes.numel(out) * (inChannels(p, in) / groups) * taps;
+    }
+
+    @Override
+    public Module compile(Params p, int[][] in, Generator g) {
+        int inC = inChannels(p, in);
+        int outC = p.integer("out_channels");
+        int[] k = p.pair("kernel_size");
+        if (transposed) {
+            return ConvTranspose2d.builder(inC, outC, k).stride(p.pair("stride")).padding(p.pair("padding"))
+                    .outputPadding(p.pair("output_padding")).dilation(p.pair("dilation"))
+                    .groups(p.integer("groups")).bias(p.bool("bias")).generator(g).build();
+        }
+        Conv2d.Builder b = Conv2d.builder(inC, outC, k).stride(p.pair("stride")).dilation(p.pair("dilation"))
+                .groups(p.integer("groups")).bias(p.bool("bias")).generator(g);
+        return (p.isText("padding") ? b.padding(p.text("padding")) : b.padding(p.pair("padding"))).build();
     }
 }

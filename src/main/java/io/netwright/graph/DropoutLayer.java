@@ -1,5 +1,9 @@
 package io.netwright.graph;
 
+import io.netwright.nn.Module;
+import io.netwright.tensor.Generator;
+import io.netwright.nn.Dropout;
+import io.netwright.nn.Dropout2d;
 import java.util.List;
 
 /** {@code Dropout} (zeroes elements) and {@code Dropout2d} (zeroes whole channels), active only in training. */
@@ -35,5 +39,10 @@ final class DropoutLayer extends BaseLayer {
     @Override
     public long flops(Params p, int[][] in, int[] out) {
         return Shapes.numel(out);
+    }
+
+    @Override
+    public Module compile(Params p, int[][] in, Generator g) {
+        return channels ? new Dropout2d(p.number("p"), g) : new Dropout(p.number("p"), g);
     }
 }

@@ -1,5 +1,8 @@
 package io.netwright.graph;
 
+import io.netwright.nn.Module;
+import io.netwright.tensor.Generator;
+import io.netwright.nn.Embedding;
 import java.util.List;
 
 /** {@code Embedding}: a lookup table turning integer indices of shape S into vectors of shape S×embedding_dim. */
@@ -28,5 +31,10 @@ final class EmbeddingLayer extends BaseLayer {
     @Override
     public long paramCount(Params p, int[][] in, int[] out) {
         return (long) p.integer("num_embeddings") * p.integer("embedding_dim");
+    }
+
+    @Override
+    public Module compile(Params p, int[][] in, Generator g) {
+        return new Embedding(p.integer("num_embeddings"), p.integer("embedding_dim"), null, g);
     }
 }

@@ -35,17 +35,15 @@ final class LinearLayer extends BaseLayer {
             if (!p.isAuto("in_features") && p.integer("in_features") == all && all != last) {
                 check.error("input is " + Shapes.format(x) + " (" + all + " values) but Linear acts on the last "
                         + "dim only (" + last + " features)", "insert Flatten before it");
-                return null;
+                return new int[] {p.integer("out_features")}; // what it gives once Flatten is in
             }
             if (p.isAuto("in_features")) {
                 check.warning("input is " + Shapes.format(x) + ": Linear acts on the last dim only (" + last
                         + " features)", "insert Flatten before it to use all " + all + " values");
             }
         }
-        if (!checkInferred(p, "in_features", last, "features", x.length > 1 ? "insert Flatten before it" : null,
-                check)) {
-            return null;
-        }
+        // on a mismatch the output shape is still known, so the analysis goes on past this node
+        checkInferred(p, "in_features", last, "features", x.length > 1 ? "insert Flatten before it" : null, check);
         int[] out = x.clone();
         out[out.length - 1] = p.integer("out_features");
         return out;

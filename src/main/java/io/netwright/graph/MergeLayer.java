@@ -1,5 +1,7 @@
 package io.netwright.graph;
 
+import io.netwright.nn.Module;
+import io.netwright.tensor.Generator;
 import java.util.List;
 
 /**
@@ -91,5 +93,14 @@ final class MergeLayer extends BaseLayer {
     @Override
     public long flops(Params p, int[][] in, int[] out) {
         return kind == Kind.CONCAT ? 0 : Shapes.numel(out) * (in.length - 1);
+    }
+
+    @Override
+    public Module compile(Params p, int[][] in, Generator g) {
+        return switch (kind) {
+            case ADD -> new MergeModule(MergeModule.Op.ADD, 0);
+            case MULTIPLY -> new MergeModule(MergeModule.Op.MULTIPLY, 0);
+            case CONCAT -> new MergeModule(MergeModule.Op.CONCAT, p.integer("dim"));
+        };
     }
 }

@@ -1,5 +1,10 @@
 package io.netwright.graph;
 
+import io.netwright.nn.Module;
+import io.netwright.tensor.Generator;
+import io.netwright.nn.BatchNorm1d;
+import io.netwright.nn.BatchNorm2d;
+import io.netwright.nn.LayerNorm;
 import java.util.List;
 
 /**
@@ -82,7 +87,8 @@ final class NormLayer extends BaseLayer {
             }
             default -> throw new AssertionError(kind);
         }
-        return checkInferred(p, "num_features", x[0], "channels", null, check) ? x : null;
+        checkInferred(p, "num_features", x[0], "channels", null, check);
+        return x;
     }
 
     private long normalized(Params p, int[] x) {
@@ -105,5 +111,20 @@ final class NormLayer extends BaseLayer {
     @Override
     public long flops(Params p, int[][] in, int[] out) {
         return 2 * Shapes.numel(out);
+    }
+
+    @Override
+    public Module compile(Params p, int[][] in, Generator g) {
+        int[] x = in[0];
+        if (kind == Kind.LN) {
+            int[] shape = p.isAuto("normalized_shape") ? x.clone() : p.ints("normalized_shape");
+            return new LayerNorm(shape, p.number("eps"), p.bool("elementwise_affine"));
+        }
+        int c = p.isAuto("num_features") ? x[0] : p.integer("num_features");
+        return kind == Kind.BN1D
+                ? new BatchNorm1d(c, p.number("eps"), p.number("momentum"), p.bool("affine"),
+                        p.bool("track_running_stats"))
+                : new BatchNorm2d(c, p.number("eps"), p.number("momentum"), p.bool("affine"),
+                        p.bool("track_running_stats"));
     }
 }

@@ -1,5 +1,9 @@
 package io.netwright.graph;
 
+import io.netwright.nn.Module;
+import io.netwright.tensor.Generator;
+import io.netwright.nn.AvgPool2d;
+import io.netwright.nn.MaxPool2d;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,5 +76,14 @@ final class PoolLayer extends BaseLayer {
     public long flops(Params p, int[][] in, int[] out) {
         int[] k = p.pair("kernel_size");
         return Shapes.numel(out) * k[0] * k[1];
+    }
+
+    @Override
+    public Module compile(Params p, int[][] in, Generator g) {
+        int[] stride = p.isAuto("stride") ? null : p.pair("stride");
+        return max ? new MaxPool2d(p.pair("kernel_size"), stride, p.pair("padding"), p.pair("dilation"),
+                p.bool("ceil_mode"))
+                : new AvgPool2d(p.pair("kernel_size"), stride, p.pair("padding"), p.bool("ceil_mode"),
+                        p.bool("count_include_pad"), null);
     }
 }

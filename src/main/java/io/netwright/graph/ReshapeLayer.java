@@ -1,5 +1,9 @@
 package io.netwright.graph;
 
+import io.netwright.nn.Module;
+import io.netwright.tensor.Generator;
+import io.netwright.nn.Flatten;
+import io.netwright.nn.Identity;
 import java.util.List;
 
 /**
@@ -109,5 +113,14 @@ final class ReshapeLayer extends BaseLayer {
     @Override
     public boolean aliasesInput() {
         return true;
+    }
+
+    @Override
+    public Module compile(Params p, int[][] in, Generator g) {
+        return switch (kind) {
+            case IDENTITY -> new Identity();
+            case FLATTEN -> new Flatten(p.integer("start_dim"), p.integer("end_dim"));
+            case RESHAPE -> new ReshapeModule(p.ints("shape"));
+        };
     }
 }

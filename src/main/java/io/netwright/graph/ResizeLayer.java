@@ -1,5 +1,9 @@
 package io.netwright.graph;
 
+import io.netwright.nn.Module;
+import io.netwright.tensor.Generator;
+import io.netwright.nn.Upsample;
+import io.netwright.nn.ZeroPad2d;
 import java.util.List;
 
 /** {@code Upsample} (H×W scaled by scale_factor) and {@code ZeroPad2d} (zeros added around H×W). */
@@ -55,5 +59,14 @@ final class ResizeLayer extends BaseLayer {
     @Override
     public long flops(Params p, int[][] in, int[] out) {
         return upsample ? Shapes.numel(out) : 0;
+    }
+
+    @Override
+    public Module compile(Params p, int[][] in, Generator g) {
+        if (upsample) {
+            return Upsample.scale(p.number("scale_factor"), p.text("mode"));
+        }
+        int[] pad = p.ints("padding");
+        return pad.length == 1 ? new ZeroPad2d(pad[0]) : new ZeroPad2d(pad[0], pad[1], pad[2], pad[3]);
     }
 }
