@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * JSON text for design files: a strict parser (RFC 8259; duplicate keys rejected) that remembers the line of every
- * element so errors can name it, and a diff-friendly pretty printer (2-space indent; short arrays and objects made
- * only of plain values on one line, everything else one entry per line).
+ * element so errors can name it, and a diff-friendly pretty printer (2-space indent; top-level sections one entry
+ * per line; below them, an entry that fits in 120 columns on one line — a node, a wire — stays on one line, so an
+ * edit changes the lines of the entries it touches).
  *
  * <p>Numbers are kept exactly as {@link BigDecimal}; {@link #isInteger} tells {@code 2} from {@code 2.0}.
  */
@@ -39,7 +40,7 @@ final class JsonText {
     }
 
     private static final int MAX_DEPTH = 200;
-    private static final int LINE_WIDTH = 100;
+    private static final int LINE_WIDTH = 120;
 
     private final String s;
     private int pos;
@@ -311,7 +312,7 @@ final class JsonText {
             return;
         }
         int lineStart = sb.lastIndexOf("\n") + 1;
-        if (flat(e) && (e.isJsonArray() || depth >= 2)) {
+        if (depth >= 2 ? nesting(e) <= 3 : e.isJsonArray() && nesting(e) == 1) {
             String one = compact(e);
             if (sb.length() - lineStart + one.length() + 1 <= LINE_WIDTH) {
                 sb.append(one);
@@ -350,23 +351,18 @@ final class JsonText {
         }
     }
 
-    /** Whether every child is a plain value or an array of plain values. */
-    private static boolean flat(JsonElement e) {
+    /** 0 for a plain value, else 1 + the nesting of the deepest child. */
+    private static int nesting(JsonElement e) {
+        if (!e.isJsonObject() && !e.isJsonArray()) {
+            return 0;
+        }
         Iterable<JsonElement> children = e.isJsonObject() ? e.getAsJsonObject().asMap().values()
                 : e.getAsJsonArray();
+        int deepest = 0;
         for (JsonElement c : children) {
-            if (c.isJsonObject()) {
-                return false;
-            }
-            if (c.isJsonArray()) {
-                for (JsonElement g : c.getAsJsonArray()) {
-                    if (!g.isJsonPrimitive() && !g.isJsonNull()) {
-                        return false;
-                    }
-                }
-            }
+            deepest = Math.max(deepest, nesting(c));
         }
-        return true;
+        return 1 + deepest;
     }
 
     private static void inline(StringBuilder sb, JsonElement e) {

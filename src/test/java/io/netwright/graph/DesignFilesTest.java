@@ -63,15 +63,22 @@ class DesignFilesTest {
         assertTrue(json.startsWith("{\n  \"format\": 1,\n  \"metadata\": {\n    \"name\": \"LeNet-5\"\n  },\n"
                 + "  \"input\": {\n    \"shape\": [1, 28, 28]\n  },\n"), json);
         assertTrue(json.contains("""
+                    {"id": "input", "type": "Input", "x": 0, "y": 0},
+                    {"id": "conv1", "type": "Conv2d", "params": {"out_channels": 6, "kernel_size": 5, "padding": 2}, "x": 100, "y": 80},
+                    {"id": "relu1", "type": "ReLU", "x": 100, "y": 160},
+                """), json);
+        // a node too long for one line gets one field per line
+        String wide = DesignFiles.toJson(Fixtures.lenet5().updateNode("conv1", n -> n.withParam("stride", 1)
+                .withParam("bias", true)));
+        assertTrue(wide.contains("""
                     {
                       "id": "conv1",
                       "type": "Conv2d",
-                      "params": {"out_channels": 6, "kernel_size": 5, "padding": 2},
+                      "params": {"out_channels": 6, "kernel_size": 5, "stride": 1, "padding": 2, "bias": true},
                       "x": 100,
                       "y": 80
                     },
-                    {"id": "relu1", "type": "ReLU", "x": 100, "y": 160},
-                """), json);
+                """), wide);
         assertTrue(json.contains("""
                   "edges": [
                     {"from": "input", "to": "conv1"},
