@@ -32,9 +32,17 @@ public final class Analyzer {
         this.catalogue = catalogue;
     }
 
-    /** Analyses {@code design}. Never throws for a bad design: everything wrong is in the problems. */
+    /**
+     * Analyses {@code design}. Never throws for a bad design: everything wrong is in the problems. A design that
+     * places blocks is analysed expanded ({@link Blocks#expand}): {@link DesignAnalysis#design()} is then the flat
+     * design, node infos use the expanded ids ({@code res1_conv1}), and problems are attached to the instance
+     * node of the original design ({@code res1}) while their messages name the expanded layer.
+     */
     public DesignAnalysis analyze(Design design) {
-        return new Run(design).run();
+        if (!Blocks.usesBlocks(design)) {
+            return new Run(design, null).run();
+        }
+        return new Run(null, Blocks.expand(design)).run();
     }
 
     /** Ids that cannot name an attribute of the exported PyTorch module (keywords and nn.Module members). */
@@ -65,10 +73,15 @@ public final class Analyzer {
         private final int[][] outShapes;
         private final int[][][] inShapes;
         private final List<Problem> problems = new ArrayList<>();
+        private final Blocks.Expansion expansion;
         private int current;
 
-        Run(Design design) {
-            this.design = design;
+        Run(Design plain, Blocks.Expansion expansion) {
+            this.expansion = expansion;
+            this.design = expansion == null ? plain : expansion.design();
+            if (expansion != null) {
+                problems.addAll(expansion.problems());
+            }
             this.nodes = design.nodes();
             this.n = nodes.size();
             this.index = new HashMap<>(n * 2);
@@ -114,8 +127,13 @@ public final class Analyzer {
         }
 
         private void add(Problem.Severity s, int node, int port, String message, String fix) {
-            problems.add(new Problem(s, node < 0 ? null : nodes.get(node).id(), port,
-                    node < 0 ? message : prefix(node) + message, fix));
+            String id = node < 0 ? null : nodes.get(node).id();
+            if (id != null && expansion != null && !expansion.visibleId(id).equals(id)) {
+                // attach to the block instance the user sees; its ports are not the inner layer's
+                problems.add(new Problem(s, expansion.visibleId(id), -1, prefix(node) + message, fix));
+                return;
+            }
+            problems.add(new Problem(s, id, port, node < 0 ? message : prefix(node) + message, fix));
         }
 
         @Override

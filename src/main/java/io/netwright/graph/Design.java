@@ -21,10 +21,11 @@ import java.util.function.UnaryOperator;
  * being drawn can be held and saved half-finished.
  *
  * @param format   the file format version; always {@link #FORMAT} in memory (older files are migrated on read)
+ * @param blocks   reusable sub-designs by name; a node whose type is a block name places it ({@link Block})
  * @param extras   unknown top-level fields (name → raw JSON text)
  */
 public record Design(int format, Metadata metadata, InputSpec input, Head head, List<Node> nodes, List<Edge> edges,
-        Map<String, String> extras) {
+        Map<String, Block> blocks, Map<String, String> extras) {
 
     /** The current design file format. */
     public static final int FORMAT = 1;
@@ -58,12 +59,25 @@ public record Design(int format, Metadata metadata, InputSpec input, Head head, 
                         + "' already has a wire (an input takes one wire; use Add or Concat to merge)");
             }
         }
+        blocks = Checks.orderedCopy(blocks, "block");
+        for (var e : blocks.entrySet()) {
+            if (!e.getKey().equals(e.getValue().name())) {
+                throw new IllegalArgumentException("block '" + e.getValue().name() + "' is filed under '"
+                        + e.getKey() + "'");
+            }
+        }
         extras = Checks.orderedCopy(extras, "design field");
     }
 
-    /** A design with the given parts and no extras. */
+    /** A design with the given parts, no blocks and no extras. */
     public Design(Metadata metadata, InputSpec input, Head head, List<Node> nodes, List<Edge> edges) {
-        this(FORMAT, metadata, input, head, nodes, edges, Map.of());
+        this(FORMAT, metadata, input, head, nodes, edges, Map.of(), Map.of());
+    }
+
+    /** A design with the given parts and no blocks. */
+    public Design(int format, Metadata metadata, InputSpec input, Head head, List<Node> nodes, List<Edge> edges,
+            Map<String, String> extras) {
+        this(format, metadata, input, head, nodes, edges, Map.of(), extras);
     }
 
     /** An empty design named {@code name} for the given input, with a classification head. */
@@ -122,27 +136,41 @@ public record Design(int format, Metadata metadata, InputSpec input, Head head, 
 
     /** This design with other metadata. */
     public Design withMetadata(Metadata m) {
-        return new Design(format, m, input, head, nodes, edges, extras);
+        return new Design(format, m, input, head, nodes, edges, blocks, extras);
     }
 
     /** This design with another input spec. */
     public Design withInput(InputSpec in) {
-        return new Design(format, metadata, in, head, nodes, edges, extras);
+        return new Design(format, metadata, in, head, nodes, edges, blocks, extras);
     }
 
     /** This design with another head. */
     public Design withHead(Head h) {
-        return new Design(format, metadata, input, h, nodes, edges, extras);
+        return new Design(format, metadata, input, h, nodes, edges, blocks, extras);
     }
 
     /** This design with other nodes and edges. */
     public Design withGraph(List<Node> newNodes, List<Edge> newEdges) {
-        return new Design(format, metadata, input, head, newNodes, newEdges, extras);
+        return new Design(format, metadata, input, head, newNodes, newEdges, blocks, extras);
     }
 
     /** This design with other unknown top-level fields. */
     public Design withExtras(Map<String, String> newExtras) {
-        return new Design(format, metadata, input, head, nodes, edges, newExtras);
+        return new Design(format, metadata, input, head, nodes, edges, blocks, newExtras);
+    }
+
+    /** This design with {@code block} defined (replacing a block of the same name). */
+    public Design withBlock(Block block) {
+        Map<String, Block> b = new java.util.LinkedHashMap<>(blocks);
+        b.put(block.name(), block);
+        return new Design(format, metadata, input, head, nodes, edges, b, extras);
+    }
+
+    /** This design without block {@code name} (its instances stay and are reported as unknown types). */
+    public Design withoutBlock(String name) {
+        Map<String, Block> b = new java.util.LinkedHashMap<>(blocks);
+        b.remove(name);
+        return new Design(format, metadata, input, head, nodes, edges, b, extras);
     }
 
     /** This design with {@code node} added, or replacing the node with the same id (keeping its place). */

@@ -200,13 +200,34 @@ public final class DesignFiles {
         head.add("metrics", metrics);
         addExtras(head, d.head().extras(), "head");
         root.add("head", head);
+        root.add("nodes", nodes(d.nodes(), catalogue));
+        root.add("edges", edges(d.edges()));
+        if (!d.blocks().isEmpty()) {
+            JsonObject blocks = new JsonObject();
+            for (Block b : d.blocks().values()) {
+                JsonObject o = new JsonObject();
+                putIfNotEmpty(o, "description", b.description());
+                o.add("nodes", nodes(b.nodes(), catalogue));
+                o.add("edges", edges(b.edges()));
+                blocks.add(b.name(), o);
+            }
+            root.add("blocks", blocks);
+        }
+        addExtras(root, d.extras(), "design");
+        return root;
+    }
+
+    private static JsonArray nodes(List<Node> list, Catalogue catalogue) {
         JsonArray nodes = new JsonArray();
-        for (Node n : d.nodes()) {
+        for (Node n : list) {
             nodes.add(node(n, catalogue));
         }
-        root.add("nodes", nodes);
+        return nodes;
+    }
+
+    private static JsonArray edges(List<Edge> list) {
         JsonArray edges = new JsonArray();
-        for (Edge e : d.edges()) {
+        for (Edge e : list) {
             JsonObject o = new JsonObject();
             o.addProperty("from", e.from());
             if (e.fromPort() != 0) {
@@ -219,9 +240,7 @@ public final class DesignFiles {
             addExtras(o, e.extras(), "edge " + e);
             edges.add(o);
         }
-        root.add("edges", edges);
-        addExtras(root, d.extras(), "design");
-        return root;
+        return edges;
     }
 
     private static JsonObject node(Node n, Catalogue catalogue) {

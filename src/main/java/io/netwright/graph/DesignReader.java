@@ -27,6 +27,7 @@ final class DesignReader {
     private final Catalogue catalogue;
     final List<String> errors = new ArrayList<>();
     final List<String> catalogueProblems = new ArrayList<>();
+    private final Set<String> blockNames = new HashSet<>();
 
     DesignReader(String source, JsonText.Parsed doc, Catalogue catalogue) {
         this.source = source;
@@ -192,28 +193,65 @@ final class DesignReader {
         Metadata metadata = metadata(object(root, "metadata", null, true));
         InputSpec input = input(object(root, "input", null, true));
         Head head = head(object(root, "head", null, true));
+        JsonObject blockObjects = object(root, "blocks", null, false);
+        Map<String, Block> blocks = new LinkedHashMap<>();
+        if (blockObjects != null) {
+            blockNames.addAll(blockObjects.keySet());
+            for (var e : blockObjects.entrySet()) {
+                Block b = block(e.getKey(), e.getValue());
+                if (b != null) {
+                    blocks.put(b.name(), b);
+                }
+            }
+        }
         List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        graph(root, "", nodes, edges);
+        Map<String, String> extras = extras(root, Set.of("format", "metadata", "input", "head", "nodes", "edges",
+                "blocks"));
+        if (!errors.isEmpty() || metadata == null || input == null || head == null) {
+            return null;
+        }
+        return build(root, null, () -> new Design(Design.FORMAT, metadata, input, head, nodes, edges, blocks,
+                extras));
+    }
+
+    /** Reads the "nodes" and "edges" of {@code o} into the lists; {@code scope} prefixes contexts. */
+    private void graph(JsonObject o, String scope, List<Node> nodes, List<Edge> edges) {
         Map<String, JsonElement> nodeElements = new HashMap<>();
-        for (JsonElement e : array(root, "nodes", null)) {
-            Node n = node(e, nodeElements);
+        for (JsonElement e : array(o, "nodes", scope.isEmpty() ? null : scope.trim())) {
+            Node n = node(e, nodeElements, scope);
             if (n != null) {
                 nodes.add(n);
             }
         }
-        List<Edge> edges = new ArrayList<>();
         Set<String> wiredPorts = new HashSet<>();
         int k = 0;
-        for (JsonElement e : array(root, "edges", null)) {
-            Edge edge = edge(e, k++, nodeElements, wiredPorts);
+        for (JsonElement e : array(o, "edges", scope.isEmpty() ? null : scope.trim())) {
+            Edge edge = edge(e, k++, nodeElements, wiredPorts, scope);
             if (edge != null) {
                 edges.add(edge);
             }
         }
-        Map<String, String> extras = extras(root, Set.of("format", "metadata", "input", "head", "nodes", "edges"));
-        if (!errors.isEmpty() || metadata == null || input == null || head == null) {
+    }
+
+    private Block block(String name, JsonElement e) {
+        String ctx = "block '" + name + "'";
+        if (!e.isJsonObject()) {
+            error(e, ctx, "a block must be an object {\"nodes\": [...], \"edges\": [...]}, got " + JsonText.compact(e));
             return null;
         }
-        return build(root, null, () -> new Design(Design.FORMAT, metadata, input, head, nodes, edges, extras));
+        JsonObject o = e.getAsJsonObject();
+        String description = text(o, "description", ctx, false);
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        graph(o, ctx + " ", nodes, edges);
+        for (String key : o.keySet()) {
+            if (!Set.of("description", "nodes", "edges").contains(key)) {
+                error(o.get(key), ctx, "unknown field \"" + key + "\" (a block has description, nodes, edges)");
+            }
+        }
+        return build(o, ctx, () -> new Block(name, description, nodes, edges));
     }
 
     private Metadata metadata(JsonObject o) {
@@ -266,14 +304,14 @@ final class DesignReader {
         return build(o, ctx, () -> new Head(loss, metrics, extras));
     }
 
-    private Node node(JsonElement e, Map<String, JsonElement> seen) {
+    private Node node(JsonElement e, Map<String, JsonElement> seen, String scope) {
         if (!e.isJsonObject()) {
-            error(e, "nodes", "each node must be an object {...}, got " + JsonText.compact(e));
+            error(e, scope + "nodes", "each node must be an object {...}, got " + JsonText.compact(e));
             return null;
         }
         JsonObject o = e.getAsJsonObject();
-        String id = text(o, "id", "node", true);
-        String ctx = id == null ? "node" : "node '" + id + "'";
+        String id = text(o, "id", scope + "node", true);
+        String ctx = scope + (id == null ? "node" : "node '" + id + "'");
         if (id != null && seen.containsKey(id)) {
             error(o, ctx, "the id '" + id + "' is already used by the node at line " + doc.line(seen.get(id)));
             return null;
@@ -287,7 +325,7 @@ final class DesignReader {
         JsonObject p = object(o, "params", ctx, false);
         Map<String, ParamValue> params = new LinkedHashMap<>();
         LayerType t = type == null ? null : catalogue.find(type);
-        if (type != null && t == null) {
+        if (type != null && t == null && !blockNames.contains(type)) {
             catalogueProblem(o.get("type"), ctx, "unknown layer type '" + type + "'" + catalogue.suggestion(type));
         }
         if (p != null) {
@@ -369,8 +407,8 @@ final class DesignReader {
         }
     }
 
-    private Edge edge(JsonElement e, int k, Map<String, JsonElement> nodes, Set<String> wiredPorts) {
-        String ctx = "edge " + (k + 1);
+    private Edge edge(JsonElement e, int k, Map<String, JsonElement> nodes, Set<String> wiredPorts, String scope) {
+        String ctx = scope + "edge " + (k + 1);
         if (!e.isJsonObject()) {
             error(e, ctx, "each edge must be an object {\"from\": ..., \"to\": ...}, got " + JsonText.compact(e));
             return null;
@@ -384,7 +422,7 @@ final class DesignReader {
         if (from == null || to == null) {
             return null;
         }
-        ctx = "edge " + (k + 1) + " (" + from + " -> " + to + ")";
+        ctx = scope + "edge " + (k + 1) + " (" + from + " -> " + to + ")";
         for (String end : new String[] {from, to}) {
             if (!nodes.containsKey(end)) {
                 error(o, ctx, "no node '" + end + "'");
