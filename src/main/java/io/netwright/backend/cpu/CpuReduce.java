@@ -106,7 +106,7 @@ final class CpuReduce {
         int grain = Math.max(1, CpuParallel.GRAIN / Math.max(1, rows.total));
         int total = rows.total;
         // Typed loops per (input, output) pair: no boxing and no type test per output element.
-        if (xa instanceof float[] xf && rows.rows.length == 1 && op != ReduceOp.PROD) {
+        if (xa instanceof float[] xf && rows.rows.length == 1 && total > 0 && op != ReduceOp.PROD) {
             // One run per output (e.g. the last dim): loop over outputs inside the kernel, where it stays tight.
             int r0 = rows.rows[0];
             outer.run(par, grain, (off, st, n, p) -> CpuReduceKernels.reduceRuns(op, xf, off[0] + r0, st[0],
