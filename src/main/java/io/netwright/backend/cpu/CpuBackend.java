@@ -28,6 +28,8 @@ public final class CpuBackend implements Backend, AutoCloseable {
     private final CpuParallel par;
     private final CpuGemm gemm;
     private final AtomicLong bufferIds = new AtomicLong();
+    /** Idle large arrays kept for reuse: up to an eighth of the heap. */
+    private final CpuArrayPool pool = new CpuArrayPool(Runtime.getRuntime().maxMemory() / 8);
 
     /** A backend with {@code options.effectiveThreads()} workers; OpenBLAS is loaded lazily by the first matmul. */
     public CpuBackend(BackendOptions options) {
@@ -72,6 +74,12 @@ public final class CpuBackend implements Backend, AutoCloseable {
     @Override
     public void close() {
         par.close();
+        pool.clear();
+    }
+
+    /** The recycler of large float arrays (see {@link CpuArrayPool}). */
+    CpuArrayPool arrayPool() {
+        return pool;
     }
 
     // ---------------------------------------------------------------- memory and copies

@@ -6,7 +6,8 @@ import io.netwright.backend.DType;
 
 /**
  * CPU memory: a Java array ({@code float[]} for FLOAT32, {@code long[]} for INT64, {@code byte[]} holding 0/1 for
- * BOOL). {@link #close()} drops the array so the memory can be reclaimed; any later use throws
+ * BOOL). {@link #close()} hands a large float array back to the backend's {@link CpuArrayPool} for reuse (others are left to
+ * the garbage collector); any later use throws
  * {@link IllegalStateException} naming the buffer.
  */
 public final class CpuBuffer implements Buffer {
@@ -26,7 +27,7 @@ public final class CpuBuffer implements Buffer {
         this.length = length;
         this.id = id;
         this.data = switch (dtype) {
-            case FLOAT32 -> new float[length];
+            case FLOAT32 -> backend.arrayPool().take(length);
             case INT64 -> new long[length];
             case BOOL -> new byte[length];
         };
@@ -54,7 +55,14 @@ public final class CpuBuffer implements Buffer {
 
     @Override
     public void close() {
-        data = null;
+        Object d;
+        synchronized (this) {
+            d = data;
+            data = null;
+        }
+        if (d instanceof float[] f) {
+            backend.arrayPool().give(f);
+        }
     }
 
     /** The FLOAT32 storage. */

@@ -1,0 +1,74 @@
+package io.netwright.backend.cpu;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Recycles large float arrays of closed buffers, like PyTorch's caching allocator: a training step allocates the
+ * same big temporaries (im2col columns, activations, gradients) every iteration, and on the JVM each fresh
+ * multi-megabyte array is a "humongous" allocation that costs far more than zeroing a recycled one. Arrays return
+ * here when their {@link CpuBuffer} is closed (tensor scopes close a step's temporaries) and are handed out again,
+ * zeroed, for the same length. Retained memory is capped; small arrays are left to the garbage collector, which
+ * handles them cheaply.
+ */
+final class CpuArrayPool {
+
+    /** Arrays shorter than this are not pooled (TLAB allocation is cheap for them). */
+    static final int MIN_LENGTH = 1 << 15;
+
+    private final long capacityFloats;
+    private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+    private long retained;
+
+    /** A pool that keeps at most {@code capacityBytes} of idle arrays. */
+    CpuArrayPool(long capacityBytes) {
+        this.capacityFloats = capacityBytes / Float.BYTES;
+    }
+
+    /** A zeroed array of exactly {@code length} floats, recycled when one is idle. */
+    float[] take(int length) {
+        if (length >= MIN_LENGTH) {
+            float[] a;
+            synchronized (this) {
+                ArrayDeque<float[]> q = free.get(length);
+                a = q == null ? null : q.pollFirst();
+                if (a != null) {
+                    retained -= length;
+                }
+            }
+            if (a != null) {
+                Arrays.fill(a, 0f);
+                return a;
+            }
+        }
+        return new float[length];
+    }
+
+    /** Offers an array that no buffer uses any more; kept if under the cap. */
+    void give(float[] a) {
+        int length = a.length;
+        if (length < MIN_LENGTH) {
+            return;
+        }
+        synchronized (this) {
+            if (retained + length > capacityFloats) {
+                return;
+            }
+            free.computeIfAbsent(length, k -> new ArrayDeque<>()).addFirst(a);
+            retained += length;
+        }
+    }
+
+    /** Bytes held by idle arrays. */
+    synchronized long retainedBytes() {
+        return retained * Float.BYTES;
+    }
+
+    /** Drops every idle array. */
+    synchronized void clear() {
+        free.clear();
+        retained = 0;
+    }
+}
