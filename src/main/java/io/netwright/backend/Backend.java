@@ -31,6 +31,14 @@ public interface Backend {
     /** Allocates {@code length} elements of {@code dtype}, zero-filled. */
     Buffer allocate(DType dtype, int length);
 
+    /**
+     * Allocates {@code length} elements whose content is unspecified, for outputs an op overwrites entirely (PyTorch's
+     * {@code empty}); saves the zero-fill of recycled memory. The default zero-fills.
+     */
+    default Buffer allocateUninitialized(DType dtype, int length) {
+        return allocate(dtype, length);
+    }
+
     /** Copies host floats into a FLOAT32 buffer at element {@code offset}. */
     void copyIn(float[] src, Buffer dst, int offset);
 

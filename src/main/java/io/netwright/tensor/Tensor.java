@@ -59,9 +59,11 @@ public final class Tensor implements AutoCloseable {
         return new Tensor(s, shape.clone(), View.contiguousStrides(shape), 0);
     }
 
-    /** A new contiguous tensor like this one's shape, with another dtype. */
+    /** A new contiguous tensor on this tensor's backend whose content is unspecified: the caller overwrites it. */
     Tensor newEmpty(DType dtype, int[] shape) {
-        return allocate(backend(), dtype, shape);
+        int n = Shape.numel(shape);
+        Storage s = new Storage(backend().allocateUninitialized(dtype, Math.max(n, 1)));
+        return new Tensor(s, shape.clone(), View.contiguousStrides(shape), 0);
     }
 
     /** A view sharing this tensor's storage. */

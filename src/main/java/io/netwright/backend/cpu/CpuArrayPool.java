@@ -15,6 +15,12 @@ import java.util.Map;
  */
 final class CpuArrayPool {
 
+    /**
+     * With {@code -Dnetwright.cpu.poison=true} (set by the test build), uninitialised arrays are filled with NaN so
+     * an op that forgets to write part of its output fails its tests instead of passing on zeros by luck.
+     */
+    static final boolean POISON = Boolean.getBoolean("netwright.cpu.poison");
+
     /** Arrays shorter than this are not pooled (TLAB allocation is cheap for them). */
     static final int MIN_LENGTH = 1 << 15;
 
@@ -27,8 +33,16 @@ final class CpuArrayPool {
         this.capacityFloats = capacityBytes / Float.BYTES;
     }
 
-    /** A zeroed array of exactly {@code length} floats, recycled when one is idle. */
-    float[] take(int length) {
+    /** An array of exactly {@code length} floats, recycled when one is idle, zero-filled if {@code zeroed}. */
+    float[] take(int length, boolean zeroed) {
+        float[] a = takeRaw(length, zeroed);
+        if (POISON && !zeroed) {
+            Arrays.fill(a, Float.NaN);
+        }
+        return a;
+    }
+
+    private float[] takeRaw(int length, boolean zeroed) {
         if (length >= MIN_LENGTH) {
             float[] a;
             synchronized (this) {
@@ -39,7 +53,9 @@ final class CpuArrayPool {
                 }
             }
             if (a != null) {
-                Arrays.fill(a, 0f);
+                if (zeroed) {
+                    Arrays.fill(a, 0f);
+                }
                 return a;
             }
         }

@@ -86,7 +86,12 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     @Override
     public Buffer allocate(DType dtype, int length) {
-        return new CpuBuffer(this, dtype, length, bufferIds.incrementAndGet());
+        return new CpuBuffer(this, dtype, length, bufferIds.incrementAndGet(), true);
+    }
+
+    @Override
+    public Buffer allocateUninitialized(DType dtype, int length) {
+        return new CpuBuffer(this, dtype, length, bufferIds.incrementAndGet(), false);
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class CpuBuffer implements Buffer {
     private final long id;
     private volatile Object data;
 
-    CpuBuffer(CpuBackend backend, DType dtype, int length, long id) {
+    CpuBuffer(CpuBackend backend, DType dtype, int length, long id, boolean zeroed) {
         if (length < 0) {
             throw new IllegalArgumentException("allocate: length must be >= 0, got " + length);
         }
@@ -27,7 +27,7 @@ public final class CpuBuffer implements Buffer {
         this.length = length;
         this.id = id;
         this.data = switch (dtype) {
-            case FLOAT32 -> backend.arrayPool().take(length);
+            case FLOAT32 -> backend.arrayPool().take(length, zeroed);
             case INT64 -> new long[length];
             case BOOL -> new byte[length];
         };

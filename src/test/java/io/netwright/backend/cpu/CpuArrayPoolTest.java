@@ -16,14 +16,14 @@ class CpuArrayPoolTest {
     void closedLargeArraysAreReusedZeroed() {
         CpuArrayPool pool = new CpuArrayPool(1 << 24);
         int n = CpuArrayPool.MIN_LENGTH * 2;
-        float[] a = pool.take(n);
+        float[] a = pool.take(n, true);
         a[5] = 3f;
         pool.give(a);
         assertEquals((long) n * 4, pool.retainedBytes());
-        float[] b = pool.take(n);
+        float[] b = pool.take(n, true);
         assertSame(a, b);
         assertEquals(0f, b[5]);
-        assertNotSame(b, pool.take(n), "an array is handed out once");
+        assertNotSame(b, pool.take(n, true), "an array is handed out once");
     }
 
     @Test
