@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Recycles large float arrays of closed buffers, like PyTorch's caching allocator: a training step allocates the
+ * Recycles large float (and long) arrays of closed buffers, like PyTorch's caching allocator: a training step allocates the
  * same big temporaries (im2col columns, activations, gradients) every iteration, and on the JVM each fresh
  * multi-megabyte array is a "humongous" allocation that costs far more than zeroing a recycled one. Arrays return
  * here when their {@link CpuBuffer} is closed (tensor scopes close a step's temporaries) and are handed out again,
@@ -26,6 +26,7 @@ final class CpuArrayPool {
 
     private final long capacityFloats;
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+    private final Map<Integer, ArrayDeque<long[]>> freeLongs = new HashMap<>();
     private long retained;
 
     /** A pool that keeps at most {@code capacityBytes} of idle arrays. */
@@ -62,6 +63,42 @@ final class CpuArrayPool {
         return new float[length];
     }
 
+    /** A long array of exactly {@code length} (indices, labels), recycled when idle, zeroed if {@code zeroed}. */
+    long[] takeLongs(int length, boolean zeroed) {
+        if (length >= MIN_LENGTH / 2) {
+            long[] a;
+            synchronized (this) {
+                ArrayDeque<long[]> q = freeLongs.get(length);
+                a = q == null ? null : q.pollFirst();
+                if (a != null) {
+                    retained -= 2L * length;
+                }
+            }
+            if (a != null) {
+                if (zeroed) {
+                    Arrays.fill(a, 0L);
+                }
+                return a;
+            }
+        }
+        return new long[length];
+    }
+
+    /** Offers a long array that no buffer uses any more; kept if under the cap. */
+    void give(long[] a) {
+        int length = a.length;
+        if (length < MIN_LENGTH / 2) {
+            return;
+        }
+        synchronized (this) {
+            if (retained + 2L * length > capacityFloats) {
+                return;
+            }
+            freeLongs.computeIfAbsent(length, k -> new ArrayDeque<>()).addFirst(a);
+            retained += 2L * length;
+        }
+    }
+
     /** Offers an array that no buffer uses any more; kept if under the cap. */
     void give(float[] a) {
         int length = a.length;
@@ -85,6 +122,7 @@ final class CpuArrayPool {
     /** Drops every idle array. */
     synchronized void clear() {
         free.clear();
+        freeLongs.clear();
         retained = 0;
     }
 }

@@ -28,7 +28,7 @@ public final class CpuBuffer implements Buffer {
         this.id = id;
         this.data = switch (dtype) {
             case FLOAT32 -> backend.arrayPool().take(length, zeroed);
-            case INT64 -> new long[length];
+            case INT64 -> backend.arrayPool().takeLongs(length, zeroed);
             case BOOL -> new byte[length];
         };
     }
@@ -62,6 +62,8 @@ public final class CpuBuffer implements Buffer {
         }
         if (d instanceof float[] f) {
             backend.arrayPool().give(f);
+        } else if (d instanceof long[] l) {
+            backend.arrayPool().give(l);
         }
     }
 
