@@ -105,6 +105,25 @@ public interface Backend {
     void col2im(View cols, View out, Conv2dGeometry g);
 
     /**
+     * Optional fused convolution without bias: {@code out: [N, OC, OH, OW]} (overwritten) from {@code x: [N, C, H, W]}
+     * and {@code weight: [OC, C/groups, kH, kW]}; {@code g.channels()} is C. Returns false when this backend has no
+     * fused kernel, and the caller composes {@link #im2col} and {@link #matmul} instead.
+     */
+    default boolean conv2d(View x, View weight, View out, Conv2dGeometry g, int groups) {
+        return false;
+    }
+
+    /** Optional fused input gradient of {@link #conv2d}: overwrites {@code gradIn: [N, C, H, W]}; false if absent. */
+    default boolean conv2dBackwardInput(View gradOut, View weight, View gradIn, Conv2dGeometry g, int groups) {
+        return false;
+    }
+
+    /** Optional fused weight gradient of {@link #conv2d}: overwrites {@code gradWeight}; false if absent. */
+    default boolean conv2dBackwardWeight(View x, View gradOut, View gradWeight, Conv2dGeometry g, int groups) {
+        return false;
+    }
+
+    /**
      * Max pooling of {@code x: [N, C, H, W]} into {@code out: [N, C, outH, outW]}; {@code indices} (INT64, same
      * shape as out) receive the flat position {@code h*W + w} of each maximum within its plane, as PyTorch returns.
      */

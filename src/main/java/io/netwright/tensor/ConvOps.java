@@ -182,6 +182,9 @@ final class ConvOps {
             return Autograd.record("convolution", out, g -> new Tensor[]{Tensor.zerosLike(x),
                 Tensor.zerosLike(weight), bias == null ? null : Tensor.zerosLike(bias)}, x, weight, bias);
         }
+        if (be.conv2d(x.v(), weight.v(), out.v(), geo, groups)) {
+            return fused(x, weight, bias, out, geo, groups);
+        }
         Tensor wc = CnnArgs.dense(weight);
         View wG = CnnArgs.view(wc, groups, ocg, rows);
         Tensor cols = im2colT(x, geo, n, l);
@@ -239,6 +242,37 @@ final class ConvOps {
                 db = sum.viewOf(new int[]{oc}, new int[]{1}, sum.storageOffset());
             }
             gM.close();
+            return new Tensor[]{dx, dw, db};
+        }, x, weight, bias);
+    }
+
+    /**
+     * The backend's fused convolution wrote {@code out}: add the bias and record the fused backward (input and weight
+     * gradients straight from the backend, the bias gradient as one reduction over N, H, W).
+     */
+    private static Tensor fused(Tensor x, Tensor weight, Tensor bias, Tensor out, Conv2dGeometry geo, int groups) {
+        Backend be = x.backend();
+        if (bias != null) {
+            be.binary(BinaryOp.ADD, out.v(), biasView(bias, out.shapeRef()), out.v());
+        }
+        int oc = weight.size(0);
+        return Autograd.record("convolution", out, gOut -> {
+            Tensor dx = null;
+            Tensor dw = null;
+            Tensor db = null;
+            if (x.requiresGrad()) {
+                dx = CnnArgs.empty(x, x.shapeRef());
+                be.conv2dBackwardInput(gOut.v(), weight.v(), dx.v(), geo, groups);
+            }
+            if (weight.requiresGrad()) {
+                dw = CnnArgs.empty(weight, weight.shapeRef());
+                be.conv2dBackwardWeight(x.v(), gOut.v(), dw.v(), geo, groups);
+            }
+            if (bias != null && bias.requiresGrad()) {
+                Tensor sum = CnnArgs.empty(gOut, 1, oc, 1, 1);
+                be.reduce(ReduceOp.SUM, gOut.v(), new int[]{0, 2, 3}, sum.v());
+                db = sum.viewOf(new int[]{oc}, new int[]{1}, sum.storageOffset());
+            }
             return new Tensor[]{dx, dw, db};
         }, x, weight, bias);
     }

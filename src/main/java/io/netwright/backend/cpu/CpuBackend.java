@@ -27,6 +27,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
     private final BackendOptions options;
     private final CpuParallel par;
     private final CpuGemm gemm;
+    private final CpuConvGemm convGemm;
     private final AtomicLong bufferIds = new AtomicLong();
     /** Idle large arrays kept for reuse: up to an eighth of the heap. */
     private final CpuArrayPool pool = new CpuArrayPool(Runtime.getRuntime().maxMemory() / 8);
@@ -36,6 +37,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
         this.options = options;
         this.par = new CpuParallel(options.effectiveThreads());
         this.gemm = new CpuGemm(par, options.nativeBlas());
+        this.convGemm = new CpuConvGemm(par);
     }
 
     /** The options this backend was created with. */
@@ -178,6 +180,33 @@ public final class CpuBackend implements Backend, AutoCloseable {
     @Override
     public void col2im(View cols, View out, Conv2dGeometry g) {
         CpuConv.col2im(par, cols, out, g);
+    }
+
+    @Override
+    public boolean conv2d(View x, View weight, View out, Conv2dGeometry g, int groups) {
+        if (!gemm.usesNative()) {
+            return false;
+        }
+        convGemm.forward(x, weight, out, g, groups);
+        return true;
+    }
+
+    @Override
+    public boolean conv2dBackwardInput(View gradOut, View weight, View gradIn, Conv2dGeometry g, int groups) {
+        if (!gemm.usesNative()) {
+            return false;
+        }
+        convGemm.backwardInput(gradOut, weight, gradIn, g, groups);
+        return true;
+    }
+
+    @Override
+    public boolean conv2dBackwardWeight(View x, View gradOut, View gradWeight, Conv2dGeometry g, int groups) {
+        if (!gemm.usesNative()) {
+            return false;
+        }
+        convGemm.backwardWeight(x, gradOut, gradWeight, g, groups);
+        return true;
     }
 
     @Override

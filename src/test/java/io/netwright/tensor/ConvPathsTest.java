@@ -1,0 +1,57 @@
+package io.netwright.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netwright.backend.BackendOptions;
+import io.netwright.backend.DType;
+import io.netwright.backend.cpu.CpuBackend;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fused convolution (OpenBLAS backend) and the generic im2col + matmul composition (pure-Java backend, which
+ * has no fused kernel) agree forward and backward, with groups, stride, padding and dilation.
+ */
+class ConvPathsTest {
+
+    private static Tensor on(CpuBackend be, Tensor t) {
+        Tensor c = Tensor.allocate(be, DType.FLOAT32, t.sizes());
+        be.copyIn(t.toFloatArray(), c.v().buffer(), 0);
+        return c.requiresGrad_(true);
+    }
+
+    private static float[][] run(Tensor x, Tensor w, Tensor b, int[] s, int[] p, int[] d, int groups) {
+        Tensor y = Cnn.conv2d(x, w, b, s, p, d, groups);
+        Tensor r = Tensor.randn(new Generator(5), y.sizes());
+        y.mul(on((CpuBackend) y.backend(), r).detach()).sum().backward();
+        return new float[][]{y.toFloatArray(), x.grad().toFloatArray(), w.grad().toFloatArray(),
+            b.grad().toFloatArray()};
+    }
+
+    @Test
+    void fusedAndComposedConvolutionAgree() {
+        try (CpuBackend fused = new CpuBackend(new BackendOptions(2, true));
+             CpuBackend composed = new CpuBackend(new BackendOptions(2, false))) {
+            assertTrue(fused.usesNativeBlas(), "OpenBLAS must load for this test");
+            Generator g = new Generator(11);
+            int[][] cases = {{1, 1, 0, 1, 3}, {2, 1, 2, 1, 1}, {1, 2, 1, 2, 2}};
+            for (int[] c : cases) {
+                int stride = c[0];
+                int pad = c[2];
+                int dil = c[3];
+                int groups = c[4];
+                Tensor x = Tensor.randn(g, 3, 6, 9, 8);
+                Tensor w = Tensor.randn(g, 6, 6 / groups, 3, 3);
+                Tensor b = Tensor.randn(g, 6);
+                int[] s = {stride, c[1]};
+                int[] p = {pad};
+                int[] d = {dil};
+                float[][] a = run(on(fused, x), on(fused, w), on(fused, b), s, p, d, groups);
+                float[][] e = run(on(composed, x), on(composed, w), on(composed, b), s, p, d, groups);
+                for (int k = 0; k < a.length; k++) {
+                    assertArrayEquals(e[k], a[k], 1e-3f, "case " + java.util.Arrays.toString(c) + " part " + k);
+                }
+            }
+        }
+    }
+}
