@@ -61,18 +61,34 @@ final class CpuConvGemm {
     }
 
     /** Shapes of one call, per group. */
-    private record Dims(int n, int groups, int cg, int ocg, int rows, int l, Conv2dGeometry group) {
+    private record Dims(int n, int groups, int cg, int ocg, int rows, int l, Conv2dGeometry group, int chunk) {
         static Dims of(View x, View w, Conv2dGeometry g, int groups) {
             int cg = g.channels() / groups;
             Conv2dGeometry gg = new Conv2dGeometry(cg, g.height(), g.width(), g.kernelH(), g.kernelW(), g.strideH(),
                     g.strideW(), g.padH(), g.padW(), g.dilationH(), g.dilationW());
-            return new Dims(x.shape()[0], groups, cg, w.shape()[0] / groups, gg.colRows(), gg.colCols(), gg);
+            int n = x.shape()[0];
+            // Images per GEMM: enough columns to make the product efficient, few enough to stay cache-sized.
+            long perImage = (long) gg.colRows() * gg.colCols();
+            int chunk = (int) Math.max(1, Math.min(n, CHUNK_FLOATS / Math.max(1, perImage)));
+            return new Dims(n, groups, cg, w.shape()[0] / groups, gg.colRows(), gg.colCols(), gg, chunk);
         }
 
         long macs() {
-            return (long) ocg * rows * l;
+            return (long) ocg * rows * l * chunk;
+        }
+
+        /** Columns of one chunk's matrices. */
+        int ld() {
+            return l * chunk;
+        }
+
+        int chunks() {
+            return (n + chunk - 1) / chunk;
         }
     }
+
+    /** Target size (floats) of one chunk's column matrix: about 1 MB, so it stays in the L2 cache. */
+    static final long CHUNK_FLOATS = 1L << 18;
 
     private void check(String op, View x, View w, View y, Conv2dGeometry g, int groups) {
         CpuChecks.rank(op + " input", x, 4);
@@ -90,15 +106,18 @@ final class CpuConvGemm {
         CpuChecks.shape(op + " output", y, x.shape()[0], w.shape()[0], g.outHeight(), g.outWidth());
     }
 
-    /** Runs {@code body} over the images: in parallel (OpenBLAS on one thread) for small products. */
-    private void overImages(Dims d, CpuParallel.Range body) {
-        if (d.macs() >= BIG_PRODUCT || par.threads() == 1) {
+    /**
+     * Runs {@code body} over chunk indices: in parallel (OpenBLAS on one thread) when each chunk's product is small,
+     * else one chunk at a time with OpenBLAS using every thread.
+     */
+    private void overChunks(Dims d, CpuParallel.Range body) {
+        if (d.macs() >= BIG_PRODUCT || par.threads() == 1 || d.chunks() == 1) {
             OpenBlas.threads(par.threads());
-            body.run(0, d.n());
+            body.run(0, d.chunks());
         } else {
             OpenBlas.threads(1);
             try {
-                par.forRange(d.n(), 1, body);
+                par.forRange(d.chunks(), 1, body);
             } finally {
                 OpenBlas.threads(par.threads());
             }
@@ -111,19 +130,26 @@ final class CpuConvGemm {
         check("conv2d", x, w, out, g, groups);
         Dims d = Dims.of(x, w, g, groups);
         float[] od = (float[]) CpuChecks.data(out);
-        overImages(d, (from, to) -> {
+        int ld = d.ld();
+        overChunks(d, (from, to) -> {
             Scratch s = scratch.get();
             FloatBuffer wb = s.get(WEIGHT, (long) d.ocg() * d.rows());
-            FloatBuffer ob = s.get(PLANE, (long) d.ocg() * d.l());
-            FloatBuffer cb = s.get(COLS, (long) d.rows() * d.l());
+            FloatBuffer ob = s.get(PLANE, (long) d.ocg() * ld);
+            FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
             for (int grp = 0; grp < d.groups(); grp++) {
                 putMatrix(w, grp * d.ocg(), d.ocg(), d.rows(), wb);
-                for (int n = from; n < to; n++) {
-                    im2col(x, n, grp * d.cg(), d.group(), cb);
+                for (int ch = from; ch < to; ch++) {
+                    int n0 = ch * d.chunk();
+                    int cnt = Math.min(d.chunk(), d.n() - n0);
+                    for (int k = 0; k < cnt; k++) {
+                        im2col(x, n0 + k, grp * d.cg(), d.group(), cb, ld, k * d.l());
+                    }
                     openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-                            d.ocg(), d.l(), d.rows(), 1f, s.ptr[WEIGHT], d.rows(), s.ptr[COLS], d.l(), 0f,
-                            s.ptr[PLANE], d.l());
-                    getPlanes(ob, out, od, n, grp * d.ocg(), d.ocg(), d.l());
+                            d.ocg(), cnt * d.l(), d.rows(), 1f, s.ptr[WEIGHT], d.rows(), s.ptr[COLS], ld, 0f,
+                            s.ptr[PLANE], ld);
+                    for (int k = 0; k < cnt; k++) {
+                        getPlanes(ob, ld, k * d.l(), out, od, n0 + k, grp * d.ocg(), d.ocg(), d.l());
+                    }
                 }
             }
         });
@@ -136,23 +162,30 @@ final class CpuConvGemm {
         Dims d = Dims.of(gIn, w, g, groups);
         float[] gi = (float[]) CpuChecks.data(gIn);
         float[] god = (float[]) CpuChecks.data(gOut);
-        overImages(d, (from, to) -> {
+        int ld = d.ld();
+        overChunks(d, (from, to) -> {
             Scratch s = scratch.get();
             s.get(WEIGHT, (long) d.ocg() * d.rows());
-            FloatBuffer gb = s.get(PLANE, (long) d.ocg() * d.l());
-            FloatBuffer cb = s.get(COLS, (long) d.rows() * d.l());
+            FloatBuffer gb = s.get(PLANE, (long) d.ocg() * ld);
+            FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
             float[] row = s.row(d.l());
-            for (int n = from; n < to; n++) {
+            for (int n = from * d.chunk(); n < Math.min(d.n(), to * d.chunk()); n++) {
                 zeroImage(gIn, gi, n);
             }
             for (int grp = 0; grp < d.groups(); grp++) {
                 putMatrix(w, grp * d.ocg(), d.ocg(), d.rows(), s.buf[WEIGHT]);
-                for (int n = from; n < to; n++) {
-                    putPlanes(gOut, god, n, grp * d.ocg(), d.ocg(), d.l(), gb);
+                for (int ch = from; ch < to; ch++) {
+                    int n0 = ch * d.chunk();
+                    int cnt = Math.min(d.chunk(), d.n() - n0);
+                    for (int k = 0; k < cnt; k++) {
+                        putPlanes(gOut, god, n0 + k, grp * d.ocg(), d.ocg(), d.l(), gb, ld, k * d.l());
+                    }
                     openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
-                            d.rows(), d.l(), d.ocg(), 1f, s.ptr[WEIGHT], d.rows(), s.ptr[PLANE], d.l(), 0f,
-                            s.ptr[COLS], d.l());
-                    col2im(cb, row, gIn, gi, n, grp * d.cg(), d.group());
+                            d.rows(), cnt * d.l(), d.ocg(), 1f, s.ptr[WEIGHT], d.rows(), s.ptr[PLANE], ld, 0f,
+                            s.ptr[COLS], ld);
+                    for (int k = 0; k < cnt; k++) {
+                        col2im(cb, ld, k * d.l(), row, gIn, gi, n0 + k, grp * d.cg(), d.group());
+                    }
                 }
             }
         });
@@ -166,19 +199,24 @@ final class CpuConvGemm {
         float[] god = (float[]) CpuChecks.data(gOut);
         int per = d.ocg() * d.rows();
         Map<Integer, float[]> partials = new TreeMap<>();
-        overImages(d, (from, to) -> {
+        int ld = d.ld();
+        overChunks(d, (from, to) -> {
             Scratch s = scratch.get();
-            FloatBuffer cb = s.get(COLS, (long) d.rows() * d.l());
-            FloatBuffer gb = s.get(PLANE, (long) d.ocg() * d.l());
+            FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
+            FloatBuffer gb = s.get(PLANE, (long) d.ocg() * ld);
             FloatBuffer pb = s.get(PARTIAL, (long) per);
             float[] mine = new float[per * d.groups()];
             for (int grp = 0; grp < d.groups(); grp++) {
-                for (int n = from; n < to; n++) {
-                    im2col(x, n, grp * d.cg(), d.group(), cb);
-                    putPlanes(gOut, god, n, grp * d.ocg(), d.ocg(), d.l(), gb);
+                for (int ch = from; ch < to; ch++) {
+                    int n0 = ch * d.chunk();
+                    int cnt = Math.min(d.chunk(), d.n() - n0);
+                    for (int k = 0; k < cnt; k++) {
+                        im2col(x, n0 + k, grp * d.cg(), d.group(), cb, ld, k * d.l());
+                        putPlanes(gOut, god, n0 + k, grp * d.ocg(), d.ocg(), d.l(), gb, ld, k * d.l());
+                    }
                     openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
-                            d.ocg(), d.rows(), d.l(), 1f, s.ptr[PLANE], d.l(), s.ptr[COLS], d.l(),
-                            n == from ? 0f : 1f, s.ptr[PARTIAL], d.rows());
+                            d.ocg(), d.rows(), cnt * d.l(), 1f, s.ptr[PLANE], ld, s.ptr[COLS], ld,
+                            ch == from ? 0f : 1f, s.ptr[PARTIAL], d.rows());
                 }
                 pb.get(0, mine, grp * per, per);
             }
@@ -246,34 +284,36 @@ final class CpuConvGemm {
     }
 
     /** Output planes {@code [first, first+count)} of image {@code n} from native {@code src} ({@code [count, l]}). */
-    private static void getPlanes(FloatBuffer src, View out, float[] od, int n, int first, int count, int l) {
+    private static void getPlanes(FloatBuffer src, int ld, int col, View out, float[] od, int n, int first,
+                                  int count, int l) {
         int[] os = out.strides();
         int ow = out.shape()[3];
         boolean dense = os[3] == 1 && os[2] == ow;
         for (int o = 0; o < count; o++) {
             int base = out.offset() + n * os[0] + (first + o) * os[1];
             if (dense) {
-                src.get(o * l, od, base, l);
+                src.get(o * ld + col, od, base, l);
             } else {
                 for (int p = 0; p < l; p++) {
-                    od[base + (p / ow) * os[2] + (p % ow) * os[3]] = src.get(o * l + p);
+                    od[base + (p / ow) * os[2] + (p % ow) * os[3]] = src.get(o * ld + col + p);
                 }
             }
         }
     }
 
     /** Gradient planes {@code [first, first+count)} of image {@code n} into native {@code dst}. */
-    private static void putPlanes(View gOut, float[] gd, int n, int first, int count, int l, FloatBuffer dst) {
+    private static void putPlanes(View gOut, float[] gd, int n, int first, int count, int l, FloatBuffer dst,
+                                  int ld, int col) {
         int[] gs = gOut.strides();
         int ow = gOut.shape()[3];
         boolean dense = gs[3] == 1 && gs[2] == ow;
         for (int o = 0; o < count; o++) {
             int base = gOut.offset() + n * gs[0] + (first + o) * gs[1];
             if (dense) {
-                dst.put(o * l, gd, base, l);
+                dst.put(o * ld + col, gd, base, l);
             } else {
                 for (int p = 0; p < l; p++) {
-                    dst.put(o * l + p, gd[base + (p / ow) * gs[2] + (p % ow) * gs[3]]);
+                    dst.put(o * ld + col + p, gd[base + (p / ow) * gs[2] + (p % ow) * gs[3]]);
                 }
             }
         }
@@ -300,19 +340,18 @@ final class CpuConvGemm {
      * Unfolds channels {@code [c0, c0+g.channels())} of image {@code n} into native {@code cols} ({@code [rows, L]}),
      * row {@code (c*kH + i)*kW + j}, padding as zeros.
      */
-    private static void im2col(View x, int n, int c0, Conv2dGeometry g, FloatBuffer cols) {
+    private static void im2col(View x, int n, int c0, Conv2dGeometry g, FloatBuffer cols, int ld, int col) {
         float[] xd = (float[]) CpuChecks.data(x);
         int[] xs = x.strides();
         int oh = g.outHeight();
         int ow = g.outWidth();
-        int l = oh * ow;
         int kh = g.kernelH();
         int kw = g.kernelW();
         for (int c = 0; c < g.channels(); c++) {
             int plane = x.offset() + n * xs[0] + (c0 + c) * xs[1];
             for (int i = 0; i < kh; i++) {
                 for (int j = 0; j < kw; j++) {
-                    int row = ((c * kh + i) * kw + j) * l;
+                    int row = ((c * kh + i) * kw + j) * ld + col;
                     int hOff = i * g.dilationH() - g.padH();
                     int wOff = j * g.dilationW() - g.padW();
                     int lo = Math.min(ow, firstInside(wOff, g.strideW()));
@@ -350,7 +389,8 @@ final class CpuConvGemm {
     }
 
     /** Adds native {@code cols} ({@code [rows, L]}) back into channels {@code [c0, ...)} of image {@code n}. */
-    private static void col2im(FloatBuffer cols, float[] row, View img, float[] d, int n, int c0, Conv2dGeometry g) {
+    private static void col2im(FloatBuffer cols, int ld, int col, float[] row, View img, float[] d, int n, int c0,
+                               Conv2dGeometry g) {
         int[] s = img.strides();
         int oh = g.outHeight();
         int ow = g.outWidth();
@@ -361,7 +401,7 @@ final class CpuConvGemm {
             int plane = img.offset() + n * s[0] + (c0 + c) * s[1];
             for (int i = 0; i < kh; i++) {
                 for (int j = 0; j < kw; j++) {
-                    cols.get(((c * kh + i) * kw + j) * l, row, 0, l);
+                    cols.get(((c * kh + i) * kw + j) * ld + col, row, 0, l);
                     int hOff = i * g.dilationH() - g.padH();
                     int wOff = j * g.dilationW() - g.padW();
                     int lo = firstInside(wOff, g.strideW());
