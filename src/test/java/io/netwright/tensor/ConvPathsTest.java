@@ -53,7 +53,7 @@ class ConvPathsTest {
                 for (int k = 0; k < a.length; k++) {
                     for (int i = 0; i < a[k].length; i++) {
                         // Sums of up to tens of thousands of products: compare relative to the magnitude.
-                        double tol = 1e-3 + 1e-5 * Math.abs(e[k][i]);
+                        double tol = 1e-3 + 1e-4 * Math.abs(e[k][i]);
                         assertTrue(Math.abs(a[k][i] - e[k][i]) <= tol, "case " + java.util.Arrays.toString(c)
                                 + " part " + k + " index " + i + ": " + a[k][i] + " vs " + e[k][i]);
                     }
