@@ -51,9 +51,14 @@ class ConvPathsTest {
                 float[][] a = run(on(fused, x), on(fused, w), on(fused, b), s, p, d, groups);
                 float[][] e = run(on(composed, x), on(composed, w), on(composed, b), s, p, d, groups);
                 for (int k = 0; k < a.length; k++) {
+                    double scale = 0;
+                    for (float v : e[k]) {
+                        scale = Math.max(scale, Math.abs(v));
+                    }
                     for (int i = 0; i < a[k].length; i++) {
-                        // Sums of up to tens of thousands of products: compare relative to the magnitude.
-                        double tol = 1e-3 + 1e-4 * Math.abs(e[k][i]);
+                        // Sums of up to tens of thousands of products in another order: float32 rounding grows
+                        // with the size of the terms, so compare relative to the largest value of the tensor.
+                        double tol = 1e-3 + 2e-5 * scale;
                         assertTrue(Math.abs(a[k][i] - e[k][i]) <= tol, "case " + java.util.Arrays.toString(c)
                                 + " part " + k + " index " + i + ": " + a[k][i] + " vs " + e[k][i]);
                     }
