@@ -87,8 +87,8 @@ final class CpuConvGemm {
         }
     }
 
-    /** Target size (floats) of one chunk's column matrix: about 1 MB, so it stays in the L2 cache. */
-    static final long CHUNK_FLOATS = 1L << 18;
+    /** Target size (floats) of one chunk's column matrix (256 KB, cache-sized); {@code -Dnetwright.conv.chunk=N} tunes it. */
+    static final long CHUNK_FLOATS = Long.getLong("netwright.conv.chunk", 1L << 16);
 
     private void check(String op, View x, View w, View y, Conv2dGeometry g, int groups) {
         CpuChecks.rank(op + " input", x, 4);
