@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
                 SummaryCommand.class,
+                TrainCommand.class,
                 DemoCommand.class,
                 DevicesCommand.class,
                 io.netwright.cli.bench.BenchCommand.class,
