@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 SummaryCommand.class,
                 TrainCommand.class,
+                PredictCommand.class,
                 DemoCommand.class,
                 DevicesCommand.class,
                 io.netwright.cli.bench.BenchCommand.class,
