@@ -58,7 +58,7 @@ final class DesignArgs {
             List<Problem> errors = analysis.errors();
             String more = errors.size() == 1 ? "" : " (and " + (errors.size() - 1) + " more)";
             throw new CliError(file.getFileName() + ": the design is invalid: " + describe(errors.get(0)) + more
-                    + " — run 'netwright summary " + file + "' to see every problem");
+                    + "; run 'netwright summary " + file + "' to see every problem");
         }
         return DesignCompiler.compile(analysis, g);
     }

@@ -173,6 +173,15 @@ class TrainPredictCommandTest {
         assertEquals(1, full.code());
         assertTrue(full.err().contains("the folder is not empty"), full.err());
 
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(Path.of(LENET)).replace("\"out_features\": 120}",
+                "\"in_features\": 256, \"out_features\": 120}"));
+        Cli.Result invalid = Cli.run("train", bad.toString(), "--out", dir.resolve("r").toString());
+        assertEquals(1, invalid.code());
+        assertEquals("netwright train: bad.json: the design is invalid: Linear 'fc1': input has 400 features, layer "
+                + "expects 256 — set in_features=400; run 'netwright summary " + bad + "' to see every problem",
+                invalid.err().strip());
+
         Cli.Result missingDesign = Cli.run("train", "nope.json", "--data", "fashion-mnist-small");
         assertEquals("netwright train: nope.json: no such design file", missingDesign.err().strip());
 
