@@ -49,17 +49,26 @@ final class DesignArgs {
     }
 
     /**
-     * Compiles an analysed design with weights drawn from {@code g}.
+     * Refuses an analysed design with errors.
      *
      * @throws CliError naming the file, the first error with its node and fix, and how to see the others
      */
-    static GraphModule compile(Path file, DesignAnalysis analysis, Generator g) {
+    static void requireValid(Path file, DesignAnalysis analysis) {
         if (analysis.hasErrors()) {
             List<Problem> errors = analysis.errors();
             String more = errors.size() == 1 ? "" : " (and " + (errors.size() - 1) + " more)";
             throw new CliError(file.getFileName() + ": the design is invalid: " + describe(errors.get(0)) + more
                     + "; run 'netwright summary " + file + "' to see every problem");
         }
+    }
+
+    /**
+     * Compiles an analysed design with weights drawn from {@code g}.
+     *
+     * @throws CliError when the design is invalid (see {@link #requireValid})
+     */
+    static GraphModule compile(Path file, DesignAnalysis analysis, Generator g) {
+        requireValid(file, analysis);
         return DesignCompiler.compile(analysis, g);
     }
 

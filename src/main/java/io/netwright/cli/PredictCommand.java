@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,7 +86,7 @@ final class PredictCommand implements Callable<Integer> {
         GraphModule model = DesignArgs.compile(design, analysis, new Generator(0));
         Map<String, String> meta = WeightsArgs.load(weights, model, d.metadata().name());
         int numClasses = analysis.outputShape().map(s -> s.dims()[s.dims().length - 1]).orElse(0);
-        List<String> classes = classNames(d, meta, numClasses, err);
+        List<String> classes = ClassNames.of(d, meta, numClasses, n -> err.println("note: " + n));
 
         InputFit fit = new InputFit(d.input());
         ColorMode mode = dims[0] == 1 ? ColorMode.GRAYSCALE : ColorMode.RGB;
@@ -136,37 +135,5 @@ final class PredictCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /**
-     * Class names: the weights' metadata (what they were trained on), else the design's dataset binding, else the
-     * indices; a list whose length does not match the output is not used.
-     */
-    private List<String> classNames(Design d, Map<String, String> meta, int numClasses, PrintWriter err) {
-        Optional<List<String>> fromWeights = WeightsArgs.classes(meta);
-        if (fromWeights.isPresent() && fromWeights.get().size() == numClasses) {
-            return fromWeights.get();
-        }
-        String binding = d.input().dataset();
-        Optional<List<String>> known = DataSources.knownClasses(binding);
-        if (known.isPresent() && known.get().size() == numClasses) {
-            return known.get();
-        }
-        if (!binding.isEmpty() && known.isEmpty()) {
-            try {
-                List<String> names = DataSources.resolve(binding, d.input().dims()[0]).classes();
-                if (names.size() == numClasses) {
-                    return names;
-                }
-            } catch (CliError e) {
-                err.println("note: class names: the design's dataset '" + binding + "' cannot be opened ("
-                        + e.getMessage() + "); showing class indices");
-            }
-        }
-        List<String> indices = new ArrayList<>();
-        for (int i = 0; i < numClasses; i++) {
-            indices.add(Integer.toString(i));
-        }
-        return indices;
     }
 }

@@ -2,32 +2,30 @@ package io.netwright.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.netwright.data.Batch;
-import io.netwright.data.DataLoader;
 import io.netwright.data.Dataset;
 import io.netwright.data.Datasets;
 import io.netwright.data.Sample;
 import io.netwright.graph.Analyzer;
 import io.netwright.graph.Design;
 import io.netwright.graph.DesignAnalysis;
-import io.netwright.graph.GraphModule;
 import io.netwright.io.Json;
-import io.netwright.io.TrainingState;
-import io.netwright.nn.CrossEntropyLoss;
-import io.netwright.nn.Loss;
-import io.netwright.nn.NLLLoss;
-import io.netwright.optim.Optimizer;
-import io.netwright.optim.Optimizers;
-import io.netwright.tensor.Generator;
-import io.netwright.tensor.Tensor;
+import io.netwright.train.DataConfig;
+import io.netwright.train.Evaluation;
+import io.netwright.train.OptimizerConfig;
+import io.netwright.train.RunStore;
+import io.netwright.train.Trainer;
+import io.netwright.train.TrainingConfig;
+import io.netwright.train.TrainingData;
+import io.netwright.train.TrainingEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,14 +34,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netwright train DESIGN --data SPEC}: trains a design with a console progress bar, evaluates it after
- * every epoch on the test split (or a held-out tenth of the data when there is none), and saves the weights and a
- * checkpoint in the run folder. {@code --json} prints a machine-readable summary on stdout (progress then goes to
- * stderr).
+ * {@code netwright train DESIGN --data SPEC}: runs the {@link Trainer} with a console listener (progress bar,
+ * validation figures per epoch, the final test evaluation), then writes {@code weights.safetensors} (the final
+ * weights, PyTorch key names, class names in the metadata) next to the trainer's run folder content (config,
+ * metrics, events, {@code checkpoints/last} and {@code best}, {@code evaluation.json}). {@code --json} prints a
+ * machine-readable summary on stdout; progress then goes to stderr. Ctrl-C stops the run after the current step
+ * and writes {@code checkpoints/last}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a design on a dataset with a progress bar; save weights (safetensors, PyTorch key "
-                + "names) and a checkpoint in the run folder.")
+                + "names), checkpoints, metrics and the test evaluation in the run folder.")
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -56,9 +56,9 @@ final class TrainCommand implements Callable<Integer> {
     Path design;
 
     @Option(names = "--data", paramLabel = "SPEC",
-            description = "The dataset: a bundled sample (fashion-mnist-small, shapes), a folder (IDX files, CIFAR "
-                    + "binary batches, one sub-folder of images per class, optionally under train/ and test/) or a "
-                    + "CSV file (default: the design's dataset).")
+            description = "The dataset: a bundled sample (fashion-mnist-small), a folder (IDX files, CIFAR binary "
+                    + "batches, train.csv/test.csv, or one sub-folder of images per class, optionally under train/ "
+                    + "and test/) or a CSV file (default: the design's dataset).")
     String data;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
@@ -79,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
     String optimizer;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Seed of the weights, the shuffling and the split (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the weights, the split, the batch order and dropout (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
@@ -87,11 +87,15 @@ final class TrainCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--out", paramLabel = "RUN_DIR",
-            description = "The run folder, new or empty (default: runs/<design>-<date>-<time>).")
+            description = "The run folder, new or empty (default: a new folder under ~/.netwright/runs).")
     Path out;
 
+    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0.1",
+            description = "Fraction of the training data held out for validation (default: ${DEFAULT-VALUE}).")
+    double validation;
+
     @Option(names = "--limit", paramLabel = "N",
-            description = "Use at most N training and N evaluation samples (a random subset): quick trials.")
+            description = "Use at most N samples of each split (a random subset): quick trials.")
     Integer limit;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
@@ -102,99 +106,61 @@ final class TrainCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         checkOptions();
         OptimizerArgs opt = OptimizerArgs.parse(optimizer);
         DeviceArgs.parseForCompute(device);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter log = json ? spec.commandLine().getErr() : stdout;
-        ConsoleProgress progress = new ConsoleProgress(log, main != null && main.terminal() && !json, epochs);
 
         Design d = DesignArgs.read(design);
         DesignAnalysis analysis = new Analyzer().analyze(d);
-        Loss loss = lossOf(d);
-        String dataSpec = data != null ? data : d.input().dataset();
-        if (dataSpec.isEmpty()) {
-            throw new CliError("--data is missing and " + design.getFileName() + " names no dataset — give --data, "
-                    + "e.g. --data fashion-mnist-small");
+        DesignArgs.requireValid(design, analysis);
+        TrainingConfig config = config(d, opt);
+        List<String> problems = config.validate();
+        if (!problems.isEmpty()) {
+            throw new CliError(design.getFileName() + ": " + ShortErrors.oneLine(String.join("\n", problems)));
         }
-        GraphModule model = DesignArgs.compile(design, analysis, new Generator(seed));
+        String dataSpec = config.dataSpec();
+        TrainingData trainingData = data(config, dataSpec);
+        checkClasses(analysis, d, trainingData.classes().size(), dataSpec);
+        Path runDir = runDir(config);
 
-        DataSources.Source src = DataSources.resolve(dataSpec, d.input().dims()[0]);
-        checkClasses(analysis, d, src.classes().size(), dataSpec);
-        InputFit fit = new InputFit(d.input());
-        String what = "--data " + dataSpec;
-        var notes = new java.util.LinkedHashSet<String>();
-        Dataset<? extends Sample<?>> rawTrain = src.train();
-        Dataset<? extends Sample<?>> rawEval = src.test();
-        String evalName = "test";
-        if (rawEval == null) {
-            if (rawTrain.size() < 2) {
-                throw new CliError(what + ": has " + rawTrain.size() + " sample — need at least 2 to hold one out");
-            }
-            int[] lengths = Datasets.lengthsForFractions(rawTrain.size(), 0.9, 0.1);
-            var parts = Datasets.randomSplit(rawTrain, seed, Math.max(lengths[0], 1),
-                    rawTrain.size() - Math.max(lengths[0], 1));
-            rawTrain = parts.get(0);
-            rawEval = parts.get(1);
-            evalName = "validation";
-        }
-        rawTrain = limited(rawTrain, seed);
-        rawEval = limited(rawEval, seed + 1);
-        Dataset<?> trainSet = fit.apply(rawTrain, what, notes::add);
-        Dataset<?> evalSet = rawEval.size() == 0 ? null : fit.apply(rawEval, what, notes::add);
-
-        Map<String, Object> options = new HashMap<>(opt.options());
-        double rate = lr != null ? lr : opt.defaultLr();
-        options.put("lr", rate);
-        Optimizer optim;
+        Trainer trainer = Trainer.create(config, runDir, trainingData);
+        ConsoleProgress progress = new ConsoleProgress(log, main != null && main.terminal() && !json, epochs);
+        ConsoleListener listener = new ConsoleListener(progress, trainer, epochs, trainingData.name());
+        trainer.addListener(listener);
+        Thread onCtrlC = new Thread(trainer::close, "netwright-train-stop");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            optim = Optimizers.create(opt.displayName(), model.parameters(), options);
-        } catch (IllegalArgumentException e) {
-            throw new CliError("--optimizer " + optimizer + ": " + e.getMessage(), e);
+            trainer.start();
+            trainer.join();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down (Ctrl-C): the hook is stopping the run
+            }
         }
-
-        RunFolder run = RunFolder.create(out, design);
-        JsonObject config = config(dataSpec, opt, rate);
-        run.writeStart(d, config);
-
-        log.printf(Locale.ROOT, "Training %s (%,d parameters) on %s: %,d train / %,d %s images, batch %d, %s lr %s, "
-                        + "%d epoch%s, %s%n", d.metadata().name(), model.numParameters(false), src.name(),
-                trainSet.size(), evalSet == null ? 0 : evalSet.size(), evalName, batch, opt.displayName(), rate,
-                epochs, epochs == 1 ? "" : "s", Tensor.zeros(1).backend().description());
-        notes.forEach(n -> log.println("note: " + n));
-        log.flush();
-
-        List<PlainTrainingLoop.EpochResult> results;
-        PlainTrainingLoop loop;
-        try (var trainLoader = loader(trainSet, true); var evalLoader = evalSet == null ? null : loader(evalSet, false)) {
-            loop = new PlainTrainingLoop(model, optim, loss, trainLoader, evalLoader, epochs);
-            String evalLabel = evalName;
-            results = loop.run(new PlainTrainingLoop.Listener() {
-                @Override
-                public void step(int epoch, int step, int steps, double l, double acc, double ips, double eta) {
-                    progress.step(epoch, step, steps, l, acc, ips, eta);
-                }
-
-                @Override
-                public void epoch(PlainTrainingLoop.EpochResult r) {
-                    progress.println(String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %.1f%%  %s loss "
-                                    + "%.4f acc %.1f%%  (%s)", r.epoch(), epochs, r.trainLoss(),
-                            100 * r.trainAccuracy(), evalLabel, r.evalLoss(), 100 * r.evalAccuracy(),
-                            ConsoleProgress.duration(r.seconds())));
-                }
-            });
+        TrainingEvent end = listener.terminal();
+        if (end instanceof TrainingEvent.Failed f) {
+            String where = listener.started() == null ? "cannot start training: "
+                    : "training failed at epoch " + (f.epoch() + 1) + ", step " + f.step() + ": ";
+            throw new CliError(where + ShortErrors.oneLine(f.message()), f.cause());
         }
-        PlainTrainingLoop.EpochResult last = results.get(results.size() - 1);
-        run.writeMetrics(results, evalName);
-        run.writeWeights(model, d, src.classes());
-        TrainingState.save(run.checkpoint(), model, optim, null, new TrainingState.Progress(epochs, loop.steps(),
-                last.evalAccuracy()), null, config);
-        log.printf(Locale.ROOT, "saved %s and checkpoint %s%n", run.weights(), run.checkpoint());
+        if (listener.pauseReason() != null) {
+            throw new CliError("training stopped: " + listener.pauseReason() + "; the run folder is " + runDir);
+        }
+        if (!(end instanceof TrainingEvent.Finished finished)) {
+            throw new CliError("training stopped before it finished; resume it from " + runDir.resolve("checkpoints")
+                    .resolve("last"));
+        }
+        Path weights = runDir.resolve(WeightsArgs.RUN_WEIGHTS);
+        WeightsArgs.export(runDir.resolve("checkpoints").resolve("last"), weights, d, trainingData.classes());
+        log.println("saved " + weights + " and checkpoints in " + runDir.resolve("checkpoints"));
         log.flush();
         if (json) {
-            stdout.println(Json.GSON.toJson(summary(d, src, dataSpec, run, results, loop, evalName, trainSet.size(),
-                    evalSet == null ? 0 : evalSet.size())));
+            stdout.println(Json.GSON.toJson(summary(config, trainingData, runDir, weights, listener, finished)));
             stdout.flush();
         }
         return 0;
@@ -210,6 +176,9 @@ final class TrainCommand implements Callable<Integer> {
         if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
             throw new CliError("--lr " + lr + ": must be a positive number");
         }
+        if (!(validation >= 0 && validation < 1)) {
+            throw new CliError("--validation " + validation + ": must be at least 0 and below 1");
+        }
         if (limit != null && limit <= 0) {
             throw new CliError("--limit " + limit + ": must be a positive number of samples");
         }
@@ -218,14 +187,46 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The nn loss of the design's head; the command line trains classification heads only. */
-    private Loss lossOf(Design d) {
-        return switch (d.head().loss()) {
-            case CROSS_ENTROPY -> new CrossEntropyLoss();
-            case NLL -> new NLLLoss();
-            default -> throw new CliError(design.getFileName() + ": head loss '" + d.head().loss().key()
-                    + "' is not a classification loss — the train command trains cross_entropy and nll heads");
-        };
+    private TrainingConfig config(Design d, OptimizerArgs opt) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("lr", lr != null ? lr : opt.defaultLr());
+        options.putAll(opt.options());
+        DataConfig dc = DataConfig.of(data == null ? "" : data).withFractions(validation, 0).withWorkers(workers);
+        return TrainingConfig.of(d).withData(dc).withEpochs(epochs).withBatchSize(batch)
+                .withOptimizer(new OptimizerConfig(opt.displayName(), options)).withSeed(seed).withDevice(device);
+    }
+
+    /** Resolves and splits the data here, so a bad SPEC is a one-line error before anything starts. */
+    private TrainingData data(TrainingConfig config, String dataSpec) {
+        if (dataSpec.isEmpty()) {
+            throw new CliError("--data is missing and " + design.getFileName() + " names no dataset — give --data, "
+                    + "e.g. --data fashion-mnist-small");
+        }
+        TrainingData td;
+        try {
+            td = TrainingData.resolve(config);
+        } catch (IOException | RuntimeException e) {
+            if (ClassNames.known(dataSpec).isPresent() && !Files.exists(Path.of(dataSpec))) {
+                throw new CliError("--data " + dataSpec + ": this dataset is not bundled and Netwright does not "
+                        + "download it — download it and give its folder, e.g. --data ~/data/cifar-10-batches-bin, or "
+                        + "use fashion-mnist-small", e);
+            }
+            String msg = ShortErrors.oneLine(ShortErrors.message(e));
+            throw new CliError("--data " + dataSpec + ": " + (msg.startsWith(dataSpec + ": ")
+                    ? msg.substring(dataSpec.length() + 2) : msg), e);
+        }
+        if (limit == null) {
+            return td;
+        }
+        return new TrainingData(td.name(), td.classes(), limited(td.train(), seed), limited(td.validation(),
+                seed + 1), limited(td.test(), seed + 2));
+    }
+
+    private <T> Dataset<T> limited(Dataset<T> ds, long splitSeed) {
+        if (ds == null || ds.size() <= limit) {
+            return ds;
+        }
+        return Datasets.randomSplit(ds, splitSeed, limit, ds.size() - limit).get(0);
     }
 
     /** The design's output must have one score per class of the data. */
@@ -245,71 +246,76 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private <T> Dataset<T> limited(Dataset<T> ds, long splitSeed) {
-        if (limit == null || ds.size() <= limit) {
-            return ds;
+    /** {@code --out} (new or empty), or a new folder in the run store. */
+    private Path runDir(TrainingConfig config) throws IOException {
+        if (out == null) {
+            return new RunStore(RunStore.defaultRoot()).newRunDir(config);
         }
-        return Datasets.randomSplit(ds, splitSeed, limit, ds.size() - limit).get(0);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private DataLoader<?, Batch> loader(Dataset<?> ds, boolean shuffle) {
-        return DataLoader.builder((Dataset) ds).batchSize(shuffle ? batch : Math.max(batch, 256)).shuffle(shuffle)
-                .seed(seed).numWorkers(workers).build();
-    }
-
-    private JsonObject config(String dataSpec, OptimizerArgs opt, double rate) {
-        JsonObject c = new JsonObject();
-        c.addProperty("design", design.toString());
-        c.addProperty("data", dataSpec);
-        c.addProperty("epochs", epochs);
-        c.addProperty("batch_size", batch);
-        c.addProperty("optimizer", opt.displayName());
-        c.addProperty("lr", rate);
-        opt.options().forEach((k, v) -> c.add(k, Json.toJson(v)));
-        c.addProperty("seed", seed);
-        c.addProperty("device", device);
-        if (limit != null) {
-            c.addProperty("limit", limit);
+        if (Files.exists(out)) {
+            if (!Files.isDirectory(out)) {
+                throw new CliError("--out " + out + ": is a file — give a folder for the run");
+            }
+            try (Stream<Path> s = Files.list(out)) {
+                if (s.findAny().isPresent()) {
+                    throw new CliError("--out " + out + ": the folder is not empty — choose a new run folder or "
+                            + "delete this one");
+                }
+            }
         }
-        return c;
+        return out;
     }
 
-    private JsonObject summary(Design d, DataSources.Source src, String dataSpec, RunFolder run,
-            List<PlainTrainingLoop.EpochResult> results, PlainTrainingLoop loop, String evalName, int trainSize,
-            int evalSize) {
-        PlainTrainingLoop.EpochResult last = results.get(results.size() - 1);
+    private JsonObject summary(TrainingConfig config, TrainingData td, Path runDir, Path weights,
+            ConsoleListener listener, TrainingEvent.Finished finished) {
         JsonObject o = new JsonObject();
-        o.addProperty("design", d.metadata().name());
+        o.addProperty("design", config.design().metadata().name());
         o.addProperty("design_file", design.toString());
-        o.addProperty("data", dataSpec);
-        o.addProperty("dataset", src.name());
-        o.addProperty("train_samples", trainSize);
-        o.addProperty(evalName + "_samples", evalSize);
-        o.addProperty("epochs", epochs);
-        o.addProperty("steps", loop.steps());
-        o.addProperty("train_loss", last.trainLoss());
-        o.addProperty("train_accuracy", last.trainAccuracy());
-        o.addProperty("eval_split", evalName);
-        o.add("eval_loss", Json.toJson(last.evalLoss()));
-        o.add("eval_accuracy", Json.toJson(last.evalAccuracy()));
-        o.addProperty("images_per_second", Math.round(loop.imagesPerSecond() * 10) / 10.0);
-        o.addProperty("run_dir", run.dir().toString());
-        o.addProperty("weights", run.weights().toString());
-        o.addProperty("checkpoint", run.checkpoint().toString());
+        o.addProperty("data", config.dataSpec());
+        o.addProperty("dataset", td.name());
+        TrainingEvent.Started s = listener.started();
+        if (s != null) {
+            o.addProperty("parameters", s.parameters());
+            o.addProperty("train_samples", s.trainSize());
+            o.addProperty("validation_samples", s.validationSize());
+            o.addProperty("test_samples", s.testSize());
+            o.addProperty("device", s.device());
+        }
+        o.addProperty("optimizer", config.optimizer().summary());
+        o.addProperty("batch_size", config.batchSize());
+        o.addProperty("epochs", listener.epochs().size());
+        o.addProperty("steps", finished.step());
+        o.addProperty("seconds", Math.round(finished.seconds() * 1000) / 1000.0);
+        o.addProperty("reason", finished.reason());
+        JsonObject metrics = new JsonObject();
+        finished.metrics().forEach((k, v) -> metrics.add(k, Json.toJson(v)));
+        o.add("metrics", metrics);
+        Evaluation e = listener.evaluation();
+        if (e != null) {
+            JsonObject ev = new JsonObject();
+            ev.addProperty("split", e.split());
+            ev.addProperty("samples", e.samples());
+            ev.add("loss", Json.toJson(e.loss()));
+            ev.add("accuracy", Json.toJson(e.accuracy()));
+            ev.addProperty("top_k", e.topK());
+            ev.add("top_k_accuracy", Json.toJson(e.topKAccuracy()));
+            o.add("evaluation", ev);
+        }
+        o.addProperty("run_dir", runDir.toString());
+        o.addProperty("weights", weights.toString());
+        o.addProperty("checkpoint", runDir.resolve("checkpoints").resolve("last").toString());
         JsonArray classes = new JsonArray();
-        src.classes().forEach(classes::add);
+        td.classes().forEach(classes::add);
         o.add("classes", classes);
         JsonArray history = new JsonArray();
-        for (var r : results) {
-            JsonObject e = new JsonObject();
-            e.addProperty("epoch", r.epoch());
-            e.addProperty("train_loss", r.trainLoss());
-            e.addProperty("train_accuracy", r.trainAccuracy());
-            e.add("eval_loss", Json.toJson(r.evalLoss()));
-            e.add("eval_accuracy", Json.toJson(r.evalAccuracy()));
-            e.addProperty("seconds", Math.round(r.seconds() * 1000) / 1000.0);
-            history.add(e);
+        for (TrainingEvent.EpochEnd r : listener.epochs()) {
+            JsonObject h = new JsonObject();
+            h.addProperty("epoch", r.epoch() + 1);
+            h.add("train_loss", Json.toJson(r.trainLoss()));
+            h.add("train_accuracy", Json.toJson(r.trainAccuracy()));
+            h.add("val_loss", Json.toJson(r.valLoss()));
+            h.add("val_accuracy", Json.toJson(r.valAccuracy()));
+            h.addProperty("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+            history.add(h);
         }
         o.add("history", history);
         return o;

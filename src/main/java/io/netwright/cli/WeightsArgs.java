@@ -3,6 +3,7 @@ package io.netwright.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import io.netwright.graph.Design;
 import io.netwright.io.Safetensors;
 import io.netwright.io.SafetensorsFile;
 import io.netwright.nn.Module;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,15 @@ import java.util.Optional;
  * checkpoint folder (its {@code model.safetensors}), loaded strictly into a compiled design.
  */
 final class WeightsArgs {
+
+    /** The weights file the train command writes in a run folder. */
+    static final String RUN_WEIGHTS = "weights.safetensors";
+    /** Metadata key of the class names (a JSON array) in a weights file. */
+    static final String META_CLASSES = "netwright.classes";
+    /** Metadata key of the design name in a weights file. */
+    static final String META_DESIGN = "netwright.design";
+    /** Metadata key of the input shape (a JSON array) in a weights file. */
+    static final String META_INPUT = "netwright.input_shape";
 
     private WeightsArgs() {
     }
@@ -31,13 +42,13 @@ final class WeightsArgs {
      */
     static Path resolve(Path path) {
         if (Files.isDirectory(path)) {
-            for (Path p : List.of(path.resolve(RunFolder.WEIGHTS), path.resolve("model.safetensors"),
+            for (Path p : List.of(path.resolve(RUN_WEIGHTS), path.resolve("model.safetensors"),
                     path.resolve("checkpoints").resolve("last").resolve("model.safetensors"))) {
                 if (Files.isRegularFile(p)) {
                     return p;
                 }
             }
-            throw new CliError(path + ": no weights in this folder — expected " + RunFolder.WEIGHTS + " (a run folder)"
+            throw new CliError(path + ": no weights in this folder — expected " + RUN_WEIGHTS + " (a run folder)"
                     + " or model.safetensors (a checkpoint)");
         }
         if (!Files.isRegularFile(path)) {
@@ -79,7 +90,7 @@ final class WeightsArgs {
 
     /** The class names stored in weights metadata, if any. */
     static Optional<List<String>> classes(Map<String, String> metadata) {
-        String text = metadata.get(RunFolder.META_CLASSES);
+        String text = metadata.get(META_CLASSES);
         if (text == null) {
             return Optional.empty();
         }
@@ -96,6 +107,24 @@ final class WeightsArgs {
         } catch (RuntimeException e) {
             return Optional.empty(); // malformed metadata: fall back to other sources of names
         }
+    }
+
+    /**
+     * Writes the model weights of checkpoint folder {@code checkpoint} to {@code target} as safetensors with the
+     * design name, the input shape and the class names in the metadata (what {@code predict} reads back).
+     */
+    static void export(Path checkpoint, Path target, Design design, List<String> classes) throws IOException {
+        SafetensorsFile model = Safetensors.read(checkpoint.resolve("model.safetensors"));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", "pt");
+        meta.put(META_DESIGN, design.metadata().name());
+        JsonArray shape = new JsonArray();
+        design.input().shape().forEach(shape::add);
+        meta.put(META_INPUT, shape.toString());
+        JsonArray names = new JsonArray();
+        classes.forEach(names::add);
+        meta.put(META_CLASSES, names.toString());
+        Safetensors.write(target, model.tensors(), meta);
     }
 
     private static String keys(List<String> keys) {

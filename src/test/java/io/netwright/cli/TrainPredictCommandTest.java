@@ -33,16 +33,20 @@ class TrainPredictCommandTest {
                 "--batch", "32", "--out", run.toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("Training LeNet-5 (61,706 parameters) on Fashion-MNIST (small): 256 train / "
-                + "256 test images"), t.out());
+                + "256 validation / 256 test samples, batch 32, Adam(lr=0.001), 1 epoch, cpu"), t.out());
         assertTrue(t.out().contains("epoch 1/1 [====================] 8/8  loss "), t.out());
-        assertTrue(t.out().lines().anyMatch(l -> l.matches("epoch 1/1  train loss [0-9.]+ acc [0-9.]+%  test loss "
-                + "[0-9.]+ acc [0-9.]+%  \\(.*\\)")), t.out());
+        assertTrue(t.out().lines().anyMatch(l -> l.matches("epoch 1/1  train loss [0-9.]+ acc [0-9.]+%  validation "
+                + "loss [0-9.]+ acc [0-9.]+%  \\(.*\\)")), t.out());
+        assertTrue(t.out().lines().anyMatch(l -> l.matches("test: 256 samples  loss [0-9.]+  accuracy [0-9.]+%  "
+                + "top-5 [0-9.]+%")), t.out());
         assertFalse(t.out().contains("\r"), "plain lines when not a terminal");
         assertTrue(Files.isRegularFile(run.resolve("checkpoints/last/checkpoint.json")));
         assertTrue(Files.isRegularFile(run.resolve("design.json")));
-        assertEquals(2, Files.readAllLines(run.resolve("metrics.csv")).size());
+        assertTrue(Files.isRegularFile(run.resolve("evaluation.json")));
+        assertTrue(Files.isRegularFile(run.resolve("metrics.csv")));
         Map<String, String> meta = Safetensors.read(run.resolve("weights.safetensors")).metadata();
         assertEquals("pt", meta.get("format"));
+        assertEquals(WeightsArgs.classes(meta).orElseThrow(), Mnist.FASHION_CLASSES);
         assertTrue(Safetensors.read(run.resolve("weights.safetensors")).tensors().containsKey("conv1.weight"));
 
         ImageDataset test = SampleData.fashionMnist(Split.TEST);
@@ -74,8 +78,12 @@ class TrainPredictCommandTest {
         assertEquals("fashion-mnist-small", o.get("data").getAsString(), "--data defaults to the design's dataset");
         assertEquals(1, o.get("epochs").getAsInt());
         assertEquals(2, o.get("steps").getAsLong(), "128 samples in batches of 64");
-        assertEquals("test", o.get("eval_split").getAsString());
-        assertTrue(o.get("eval_accuracy").getAsDouble() >= 0);
+        assertEquals("SGD(lr=0.01, momentum=0.9)", o.get("optimizer").getAsString());
+        JsonObject eval = o.getAsJsonObject("evaluation");
+        assertEquals("test", eval.get("split").getAsString());
+        assertEquals(128, eval.get("samples").getAsInt());
+        assertTrue(eval.get("accuracy").getAsDouble() >= 0);
+        assertTrue(o.getAsJsonObject("metrics").has("val_accuracy"), o.toString());
         assertEquals(run.resolve("weights.safetensors").toString(), o.get("weights").getAsString());
         assertEquals(10, o.getAsJsonArray("classes").size());
         assertEquals(1, o.getAsJsonArray("history").size());
@@ -113,15 +121,17 @@ class TrainPredictCommandTest {
         Cli.Result t = Cli.run("train", design.toString(), "--data", data.toString(), "--epochs", "2", "--batch",
                 "16", "--lr", "0.05", "--out", dir.resolve("run").toString());
         assertEquals(0, t.code(), t.err());
-        assertTrue(t.out().contains("54 train / 6 validation"), t.out());
+        assertTrue(t.out().contains("54 train / 6 validation / 0 test samples"), t.out());
         assertTrue(t.out().contains("validation loss"), t.out());
+        assertTrue(t.out().contains("validation: 6 samples"), t.out());
         // a design expecting another feature count is refused with the fix
         Files.writeString(design, Files.readString(design).replace("[4]", "[5]"));
         Cli.Result bad = Cli.run("train", design.toString(), "--data", data.toString(), "--out",
                 dir.resolve("run2").toString());
         assertEquals(1, bad.code());
-        assertTrue(bad.err().contains("has 4 features per row but the design input is 5 — set the design input "
-                + "shape to [4]"), bad.err());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().startsWith("netwright train: cannot start training: the data has 4 features per sample "
+                + "but the design input is [5] — set the input shape to [4]"), bad.err());
     }
 
     @Test
@@ -147,7 +157,7 @@ class TrainPredictCommandTest {
         Cli.Result t = Cli.run("train", design.toString(), "--data", images, "--epochs", "1", "--out",
                 dir.resolve("run").toString());
         assertEquals(0, t.code(), t.err());
-        assertTrue(t.out().contains("note: resizing 40×40 images to 32×32"), t.out());
+        assertTrue(t.out().contains("warning: images are 40x40 but the design input is 32x32: resizing"), t.out());
         Cli.Result p = Cli.run("predict", design.toString(), "--weights", dir.resolve("run").toString(),
                 dir.resolve("images/circle/0.png").toString());
         assertEquals(0, p.code(), p.err());
@@ -159,8 +169,8 @@ class TrainPredictCommandTest {
     void badDataAndPathsAreOneLineErrors(@TempDir Path dir) throws IOException {
         Cli.Result unknown = Cli.run("train", LENET, "--data", "no-such-data", "--out", dir.resolve("r").toString());
         assertEquals(1, unknown.code());
-        assertEquals("netwright train: --data no-such-data: unknown dataset — not a bundled sample "
-                + "(fashion-mnist-small, shapes) and no such file or folder", unknown.err().strip());
+        assertEquals("netwright train: --data no-such-data: no such file or folder, and not a bundled sample "
+                + "(fashion-mnist-small)", unknown.err().strip());
 
         Cli.Result notBundled = Cli.run("train", CIFAR_NET, "--out", dir.resolve("r").toString());
         assertEquals(1, notBundled.code());
