@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
                 SummaryCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                EvalCommand.class,
                 DemoCommand.class,
                 DevicesCommand.class,
                 io.netwright.cli.bench.BenchCommand.class,

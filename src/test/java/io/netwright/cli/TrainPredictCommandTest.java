@@ -226,7 +226,7 @@ class TrainPredictCommandTest {
 
     @Test
     void helpForEveryNewCommand() {
-        for (String cmd : List.of("summary", "train", "predict")) {
+        for (String cmd : List.of("summary", "train", "predict", "eval")) {
             Cli.Result r = Cli.run(cmd, "--help");
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().startsWith("Usage: netwright " + cmd), r.out());
