@@ -589,8 +589,8 @@ final class TrainingLoop implements Runnable {
 
     /** Publishes the pause and waits for resume (returns) or stop (throws). */
     private void pause(PauseReason reason, NonFinite detail) {
-        emit(new TrainingEvent.Paused(st.epoch, st.step, reason, detail));
         trainer.setState(Trainer.State.PAUSED);
+        emit(new TrainingEvent.Paused(st.epoch, st.step, reason, detail));
         status("paused", detail == null ? "paused by the user" : detail.describe(st.step));
         long t0 = System.nanoTime();
         try {

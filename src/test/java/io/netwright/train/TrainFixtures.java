@@ -117,7 +117,7 @@ final class TrainFixtures {
     }
 
     /** A listener that keeps every event it sees. */
-    static final class Recorder implements TrainingListener {
+    static class Recorder implements TrainingListener {
         final List<TrainingEvent> events = new CopyOnWriteArrayList<>();
 
         @Override
