@@ -40,11 +40,14 @@ final class ConsoleListener implements TrainingListener {
     public void onEvent(TrainingEvent event) {
         if (event instanceof TrainingEvent.Started s) {
             started = s;
-            progress.println(String.format(Locale.ROOT, "Training %s (%,d parameters) on %s: %,d train / %,d "
+            String from = s.resumed() ? String.format(Locale.ROOT, " from epoch %d, step %,d", s.epoch() + 1,
+                    s.step()) : "";
+            progress.println(String.format(Locale.ROOT, "%s %s (%,d parameters)%s on %s: %,d train / %,d "
                             + "validation / %,d test samples, batch %d, %s, %d epoch%s, %s",
-                    s.config().design().metadata().name(), s.parameters(), dataName, s.trainSize(),
-                    s.validationSize(), s.testSize(), s.config().batchSize(), s.config().optimizer().summary(),
-                    epochs, epochs == 1 ? "" : "s", s.device().replaceFirst("^(\\w+), (?=\\1 )", "")));
+                    s.resumed() ? "Resuming" : "Training", s.config().design().metadata().name(), s.parameters(),
+                    from, dataName, s.trainSize(), s.validationSize(), s.testSize(), s.config().batchSize(),
+                    s.config().optimizer().summary(), epochs, epochs == 1 ? "" : "s",
+                    s.device().replaceFirst("^(\\w+), (?=\\1 )", "")));
         } else if (event instanceof TrainingEvent.BatchEnd b) {
             progress.step(b.epoch() + 1, b.batch(), b.batches(), b.meanLoss(), b.accuracy(), b.imagesPerSecond(),
                     b.etaSeconds());

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
  * {@code netwright eval RUN_DIR|WEIGHTS --data SPEC}: evaluates trained weights on a dataset split and prints the
  * summary (loss, accuracy, top-k), the per-class precision / recall / F1 and the confusion matrix; {@code --json}
  * prints the whole {@link Evaluation} (with PR curves and the misclassified samples). A run folder brings its design,
- * its weights and its data SPEC and split settings, so {@code --split validation} is the run's own validation set.
+ * its weights and its data SPEC, split settings and {@code --limit}, so {@code --split validation} is the run's own
+ * validation set and the default split gives the run's {@code evaluation.json} figures.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate trained weights on a dataset: accuracy, top-k, per-class precision/recall/F1 and the "
@@ -134,6 +136,10 @@ final class EvalCommand implements Callable<Integer> {
             String msg = ShortErrors.oneLine(ShortErrors.message(e));
             throw new CliError("--data " + dataSpec + ": " + (msg.startsWith(dataSpec + ": ")
                     ? msg.substring(dataSpec.length() + 2) : msg), e);
+        }
+        Optional<Integer> runLimit = isRun && data == null ? TrainCommand.recordedLimit(target) : Optional.empty();
+        if (runLimit.isPresent()) {
+            td = TrainCommand.limited(td, runLimit.get(), config.seed()); // the samples the run used
         }
         String splitName = split != null ? split.toLowerCase(Locale.ROOT) : td.evaluationSplitName();
         Dataset<? extends Sample<?>> raw = switch (splitName) {

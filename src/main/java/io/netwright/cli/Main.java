@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 SummaryCommand.class,
                 TrainCommand.class,
+                ResumeCommand.class,
                 PredictCommand.class,
                 EvalCommand.class,
                 DemoCommand.class,

@@ -1,22 +1,21 @@
 package io.netwright.cli;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.netwright.data.Dataset;
 import io.netwright.data.Datasets;
 import io.netwright.data.Sample;
 import io.netwright.graph.Analyzer;
 import io.netwright.graph.Design;
 import io.netwright.graph.DesignAnalysis;
+import io.netwright.io.AtomicFiles;
 import io.netwright.io.Json;
 import io.netwright.train.DataConfig;
-import io.netwright.train.Evaluation;
 import io.netwright.train.OptimizerConfig;
 import io.netwright.train.RunStore;
 import io.netwright.train.Trainer;
 import io.netwright.train.TrainingConfig;
 import io.netwright.train.TrainingData;
-import io.netwright.train.TrainingEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -45,6 +45,9 @@ import picocli.CommandLine.Spec;
         description = "Train a design on a dataset with a progress bar; save weights (safetensors, PyTorch key "
                 + "names), checkpoints, metrics and the test evaluation in the run folder.")
 final class TrainCommand implements Callable<Integer> {
+
+    /** The run-folder file of command-line options the training config does not hold. */
+    static final String CLI_OPTIONS = "cli.json";
 
     @Spec
     CommandSpec spec;
@@ -126,41 +129,14 @@ final class TrainCommand implements Callable<Integer> {
         checkClasses(analysis, d, trainingData.classes().size(), dataSpec);
         Path runDir = runDir(config);
 
+        writeCliOptions(runDir);
         Trainer trainer = Trainer.create(config, runDir, trainingData);
-        ConsoleProgress progress = new ConsoleProgress(log, main != null && main.terminal() && !json, epochs);
-        ConsoleListener listener = new ConsoleListener(progress, trainer, epochs, trainingData.name());
-        trainer.addListener(listener);
-        Thread onCtrlC = new Thread(trainer::close, "netwright-train-stop");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        try {
-            trainer.start();
-            trainer.join();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down (Ctrl-C): the hook is stopping the run
-            }
-        }
-        TrainingEvent end = listener.terminal();
-        if (end instanceof TrainingEvent.Failed f) {
-            String where = listener.started() == null ? "cannot start training: "
-                    : "training failed at epoch " + (f.epoch() + 1) + ", step " + f.step() + ": ";
-            throw new CliError(where + ShortErrors.oneLine(f.message()), f.cause());
-        }
-        if (listener.pauseReason() != null) {
-            throw new CliError("training stopped: " + listener.pauseReason() + "; the run folder is " + runDir);
-        }
-        if (!(end instanceof TrainingEvent.Finished finished)) {
-            throw new CliError("training stopped before it finished; resume it from " + runDir.resolve("checkpoints")
-                    .resolve("last"));
-        }
-        Path weights = runDir.resolve(WeightsArgs.RUN_WEIGHTS);
-        WeightsArgs.export(runDir.resolve("checkpoints").resolve("last"), weights, d, trainingData.classes());
-        log.println("saved " + weights + " and checkpoints in " + runDir.resolve("checkpoints"));
-        log.flush();
+        ConsoleRun.Outcome outcome = ConsoleRun.run(trainer, runDir, trainingData.name(), log,
+                main != null && main.terminal() && !json);
         if (json) {
-            stdout.println(Json.GSON.toJson(summary(config, trainingData, runDir, weights, listener, finished)));
+            JsonObject summary = ConsoleRun.summary(config, trainingData.name(), runDir, outcome);
+            summary.addProperty("design_file", design.toString());
+            stdout.println(Json.GSON.toJson(summary));
             stdout.flush();
         }
         return 0;
@@ -215,18 +191,48 @@ final class TrainCommand implements Callable<Integer> {
             throw new CliError("--data " + dataSpec + ": " + (msg.startsWith(dataSpec + ": ")
                     ? msg.substring(dataSpec.length() + 2) : msg), e);
         }
-        if (limit == null) {
-            return td;
-        }
-        return new TrainingData(td.name(), td.classes(), limited(td.train(), seed), limited(td.validation(),
-                seed + 1), limited(td.test(), seed + 2));
+        return limit == null ? td : limited(td, limit, seed);
     }
 
-    private <T> Dataset<T> limited(Dataset<T> ds, long splitSeed) {
+    /** At most {@code limit} samples of each split, a random subset fixed by {@code seed} (resume redoes it). */
+    static TrainingData limited(TrainingData td, int limit, long seed) {
+        return new TrainingData(td.name(), td.classes(), limited(td.train(), limit, seed),
+                limited(td.validation(), limit, seed + 1), limited(td.test(), limit, seed + 2));
+    }
+
+    private static <T> Dataset<T> limited(Dataset<T> ds, int limit, long splitSeed) {
         if (ds == null || ds.size() <= limit) {
             return ds;
         }
         return Datasets.randomSplit(ds, splitSeed, limit, ds.size() - limit).get(0);
+    }
+
+    /** The {@code --limit} a run was trained with, from its {@code cli.json}. */
+    static Optional<Integer> recordedLimit(Path runDir) throws IOException {
+        Path file = runDir.resolve(CLI_OPTIONS);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            return o.has("limit") ? Optional.of(o.get("limit").getAsInt()) : Optional.empty();
+        } catch (RuntimeException e) {
+            throw new CliError(file + ": not the JSON the train command writes (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Records the options the trainer's config has no place for ({@code --limit}) in {@code cli.json}, so that
+     * {@code resume} trains on the same samples.
+     */
+    private void writeCliOptions(Path runDir) throws IOException {
+        if (limit == null) {
+            return;
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("limit", limit);
+        Files.createDirectories(runDir);
+        AtomicFiles.writeString(runDir.resolve(CLI_OPTIONS), Json.GSON.toJson(o) + "\n");
     }
 
     /** The design's output must have one score per class of the data. */
@@ -263,61 +269,5 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    private JsonObject summary(TrainingConfig config, TrainingData td, Path runDir, Path weights,
-            ConsoleListener listener, TrainingEvent.Finished finished) {
-        JsonObject o = new JsonObject();
-        o.addProperty("design", config.design().metadata().name());
-        o.addProperty("design_file", design.toString());
-        o.addProperty("data", config.dataSpec());
-        o.addProperty("dataset", td.name());
-        TrainingEvent.Started s = listener.started();
-        if (s != null) {
-            o.addProperty("parameters", s.parameters());
-            o.addProperty("train_samples", s.trainSize());
-            o.addProperty("validation_samples", s.validationSize());
-            o.addProperty("test_samples", s.testSize());
-            o.addProperty("device", s.device());
-        }
-        o.addProperty("optimizer", config.optimizer().summary());
-        o.addProperty("batch_size", config.batchSize());
-        o.addProperty("epochs", listener.epochs().size());
-        o.addProperty("steps", finished.step());
-        o.addProperty("seconds", Math.round(finished.seconds() * 1000) / 1000.0);
-        o.addProperty("reason", finished.reason());
-        JsonObject metrics = new JsonObject();
-        finished.metrics().forEach((k, v) -> metrics.add(k, Json.toJson(v)));
-        o.add("metrics", metrics);
-        Evaluation e = listener.evaluation();
-        if (e != null) {
-            JsonObject ev = new JsonObject();
-            ev.addProperty("split", e.split());
-            ev.addProperty("samples", e.samples());
-            ev.add("loss", Json.toJson(e.loss()));
-            ev.add("accuracy", Json.toJson(e.accuracy()));
-            ev.addProperty("top_k", e.topK());
-            ev.add("top_k_accuracy", Json.toJson(e.topKAccuracy()));
-            o.add("evaluation", ev);
-        }
-        o.addProperty("run_dir", runDir.toString());
-        o.addProperty("weights", weights.toString());
-        o.addProperty("checkpoint", runDir.resolve("checkpoints").resolve("last").toString());
-        JsonArray classes = new JsonArray();
-        td.classes().forEach(classes::add);
-        o.add("classes", classes);
-        JsonArray history = new JsonArray();
-        for (TrainingEvent.EpochEnd r : listener.epochs()) {
-            JsonObject h = new JsonObject();
-            h.addProperty("epoch", r.epoch() + 1);
-            h.add("train_loss", Json.toJson(r.trainLoss()));
-            h.add("train_accuracy", Json.toJson(r.trainAccuracy()));
-            h.add("val_loss", Json.toJson(r.valLoss()));
-            h.add("val_accuracy", Json.toJson(r.valAccuracy()));
-            h.addProperty("seconds", Math.round(r.seconds() * 1000) / 1000.0);
-            history.add(h);
-        }
-        o.add("history", history);
-        return o;
     }
 }

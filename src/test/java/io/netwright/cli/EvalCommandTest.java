@@ -58,6 +58,18 @@ class EvalCommandTest {
     }
 
     @Test
+    void theRunsDefaultSplitGivesItsFinalEvaluation() {
+        Cli.Result r = Cli.run("eval", run.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject e = JsonParser.parseString(r.out()).getAsJsonObject();
+        JsonObject fin = trained.getAsJsonObject("evaluation");
+        assertEquals("test", e.get("split").getAsString());
+        assertEquals(300, e.get("samples").getAsInt(), "the run's --limit applies to the run's own data");
+        assertEquals(fin.get("accuracy").getAsDouble(), e.get("accuracy").getAsDouble(), 1e-9);
+        assertEquals(fin.get("loss").getAsDouble(), e.get("loss").getAsDouble(), 1e-5);
+    }
+
+    @Test
     void aWeightsFileNeedsItsDesign() {
         String weights = run.resolve("weights.safetensors").toString();
         Cli.Result missing = Cli.run("eval", weights);
