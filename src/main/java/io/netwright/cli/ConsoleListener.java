@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * The command line's trainer listener: prints the run as it goes (header, progress bar, one line per epoch,
  * warnings, the final evaluation) and keeps what the final summary needs. A self-pause on a non-finite loss stops
- * the run, since nobody is there to lower the learning rate and resume.
+ * the run (its warning is not printed twice), since nobody is there to lower the learning rate and resume; the
+ * command says how to resume with a lower one.
  *
  * <p>Events arrive on the listener's own thread; the getters are read after {@link Trainer#join()}.
  */
@@ -58,11 +59,11 @@ final class ConsoleListener implements TrainingListener {
             progress.println(String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %.1f%%%s  (%s)",
                     e.epoch() + 1, epochs, e.trainLoss(), 100 * e.trainAccuracy(), val,
                     ConsoleProgress.duration(e.seconds())));
-        } else if (event instanceof TrainingEvent.Warning w) {
+        } else if (event instanceof TrainingEvent.Warning w && !w.code().equals("non_finite")) {
             progress.println("warning: " + w.message());
         } else if (event instanceof TrainingEvent.Paused p && p.nonFinite() != null) {
-            pauseReason = p.nonFinite().describe(p.step()).replace(" and resume", "");
-            progress.println("paused: " + pauseReason + "; stopping (checkpoints/last keeps the last good state)");
+            pauseReason = p.nonFinite().describe(p.step()).replace(" (or clip gradients) and resume", "");
+            progress.println("paused: " + pauseReason + "; stopping the run (the bad step was not applied)");
             trainer.stop();
         } else if (event instanceof TrainingEvent.Evaluated ev) {
             evaluation = ev.evaluation();

@@ -65,7 +65,8 @@ final class ConsoleRun {
             throw new CliError(where + ShortErrors.oneLine(f.message()), f.cause());
         }
         if (listener.pauseReason() != null) {
-            throw new CliError("training stopped: " + listener.pauseReason() + "; the run folder is " + runDir);
+            throw new CliError("training stopped: " + listener.pauseReason() + ": 'netwright resume " + runDir
+                    + " --lr RATE' retries from checkpoints/last");
         }
         if (!(end instanceof TrainingEvent.Finished finished)) {
             throw new CliError("training stopped at step " + (end == null ? "?" : end.step()) + " before it finished; "

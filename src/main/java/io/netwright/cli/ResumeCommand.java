@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code netwright resume RUN_DIR}: continues a stopped (or interrupted) run from {@code checkpoints/last} with the
- * same numbers an uninterrupted run would have had; {@code --epochs N} extends a run, finished or not.
+ * same numbers an uninterrupted run would have had; {@code --epochs N} extends a run, finished or not;
+ * {@code --lr} continues with another learning rate (after a NaN loss, say).
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = "Continue a stopped or interrupted training run from its last checkpoint (--epochs to extend "
@@ -41,6 +42,11 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N",
             description = "Train until epoch N in total (default: the run's own epoch count).")
     Integer epochs;
+
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Continue with this learning rate (e.g. lower after a NaN loss); the run then differs from "
+                    + "an uninterrupted one.")
+    Double lr;
 
     @Option(names = "--json", description = "Print a JSON summary on stdout at the end (progress goes to stderr).")
     boolean json;
@@ -65,7 +71,13 @@ final class ResumeCommand implements Callable<Integer> {
             throw new CliError(runDir + ": the run already finished its " + old.epochs() + " epochs — give --epochs "
                     + "with more to continue it");
         }
-        Trainer trainer = Trainer.resumeRun(runDir, c -> epochs == null ? c : c.withEpochs(epochs), data(old));
+        if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
+            throw new CliError("--lr " + lr + ": must be a positive number");
+        }
+        Trainer trainer = Trainer.resumeRun(runDir, c -> {
+            TrainingConfig n = epochs == null ? c : c.withEpochs(epochs);
+            return lr == null ? n : n.withOptimizer(n.optimizer().withLr(lr));
+        }, data(old));
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter log = json ? spec.commandLine().getErr() : stdout;
         String dataName = trainer.config().dataSpec();

@@ -214,6 +214,19 @@ class TrainPredictCommandTest {
     }
 
     @Test
+    void aNanLossStopsTheRunWithOneLineSayingHowToResume(@TempDir Path dir) {
+        Path run = dir.resolve("run");
+        Cli.Result r = Cli.run("train", LENET, "--optimizer", "sgd", "--lr", "1e9", "--limit", "256", "--out",
+                run.toString());
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("netwright train: training stopped: step 2: loss is NaN"), r.err());
+        assertTrue(r.err().endsWith("'netwright resume " + run + " --lr RATE' retries from checkpoints/last\n"),
+                r.err());
+        assertTrue(Files.isDirectory(run.resolve("checkpoints/last")));
+    }
+
+    @Test
     void predictRefusesWeightsOfAnotherDesign(@TempDir Path dir) {
         Path run = dir.resolve("run");
         assertEquals(0, Cli.run("train", LENET, "--epochs", "1", "--limit", "64", "--out", run.toString()).code());
