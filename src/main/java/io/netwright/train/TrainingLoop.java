@@ -494,9 +494,9 @@ final class TrainingLoop implements Runnable {
             emit(new TrainingEvent.Health(st.epoch, st.step, layers));
             healthWarnings(layers);
         }
-        if (st.step > 20 && emaLoss > 0 && loss > 2 * emaLoss) {
-            warn("loss_spike", "", String.format(java.util.Locale.ROOT, "step %d: loss %.4g is more than twice its "
-                    + "recent average %.4g — if it keeps happening, lower the learning rate or clip gradients",
+        if (st.step > 50 && emaLoss > 0 && loss > 3 * emaLoss) {
+            warn("loss_spike", "", String.format(java.util.Locale.ROOT, "step %d: loss %.4g is more than three times "
+                    + "its recent average %.4g — if it keeps happening, lower the learning rate or clip gradients",
                     st.step, loss, emaLoss));
         }
         emaLoss = Double.isNaN(emaLoss) ? loss : 0.95 * emaLoss + 0.05 * loss;
