@@ -32,7 +32,7 @@ public record OptimizerConfig(String name, Map<String, Object> options) {
                     + String.join(", ", Optimizers.NAMES));
         }
         name = canonical;
-        options = Options.normalize(options, name);
+        options = Options.normalize(Options.ordered(options, "lr"), name);
         Object lr = options.get("lr");
         if (lr != null && !(lr instanceof Double d && d > 0 && Double.isFinite(d))) {
             throw new IllegalArgumentException(name + ": lr must be a positive number, got " + lr);

@@ -61,6 +61,22 @@ final class Options {
                 + "config — use numbers, booleans, strings or lists of them");
     }
 
+    /**
+     * The entries of {@code options} in a fixed order — {@code first} (if given and present), then by name — so
+     * configs print and serialise the same whatever map they were built from.
+     */
+    static Map<String, ?> ordered(Map<String, ?> options, String first) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (options == null) {
+            return out;
+        }
+        if (first != null && options.containsKey(first)) {
+            out.put(first, options.get(first));
+        }
+        new java.util.TreeMap<String, Object>(options).forEach(out::putIfAbsent);
+        return out;
+    }
+
     /** A number option, or {@code dflt} when absent. */
     static double number(Map<String, Object> m, String key, double dflt, String owner) {
         Object v = m.get(key);

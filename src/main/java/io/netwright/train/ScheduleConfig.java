@@ -53,7 +53,7 @@ public record ScheduleConfig(String type, Map<String, Object> options, int warmu
             throw new IllegalArgumentException("unknown LR schedule '" + type + "'; known: " + String.join(", ",
                     TYPES));
         }
-        options = Options.normalize(options, "schedule " + type);
+        options = Options.normalize(Options.ordered(options, null), "schedule " + type);
         Options.requireKnown(options, KNOWN.get(type), "schedule " + type);
         if (warmupSteps < 0) {
             throw new IllegalArgumentException("schedule: warmup_steps must be >= 0, got " + warmupSteps);

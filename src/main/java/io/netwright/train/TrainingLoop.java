@@ -263,7 +263,7 @@ final class TrainingLoop implements Runnable {
     }
 
     private void restore() throws IOException {
-        Checkpoint c = CheckpointIO.load(folder.checkpoint("last"));
+        Checkpoint c = scalarsRestored(CheckpointIO.load(folder.checkpoint("last")));
         TrainingState.restore(c, model, optimizer, schedule, rng);
         JsonObject meta = c.meta();
         if (!meta.has("trainer")) {
@@ -294,6 +294,22 @@ final class TrainingLoop implements Runnable {
                         + "differ from an uninterrupted run");
             }
         }
+    }
+
+    /**
+     * The checkpoint with the model's 0-d tensors (BatchNorm's {@code num_batches_tracked}) given back their shape:
+     * {@code Safetensors} reads a 0-d tensor as shape {@code [1]}, which a strict load refuses.
+     */
+    private Checkpoint scalarsRestored(Checkpoint c) {
+        Map<String, Tensor> expected = model.stateDict();
+        Map<String, Tensor> fixed = new LinkedHashMap<>(c.model());
+        for (var e : c.model().entrySet()) {
+            Tensor want = expected.get(e.getKey());
+            if (want != null && want.dim() == 0 && e.getValue().dim() == 1 && e.getValue().numel() == 1) {
+                fixed.put(e.getKey(), e.getValue().reshape());
+            }
+        }
+        return new Checkpoint(fixed, c.optimizerTensors(), c.meta());
     }
 
     private static List<String> numericChanges(TrainingConfig a, TrainingConfig b) {
@@ -478,9 +494,9 @@ final class TrainingLoop implements Runnable {
             emit(new TrainingEvent.Health(st.epoch, st.step, layers));
             healthWarnings(layers);
         }
-        if (st.step > 20 && emaLoss > 0 && loss > 2 * emaLoss) {
-            warn("loss_spike", "", String.format(java.util.Locale.ROOT, "step %d: loss %.4g is more than twice its "
-                    + "recent average %.4g — if it keeps happening, lower the learning rate or clip gradients",
+        if (st.step > 50 && emaLoss > 0 && loss > 3 * emaLoss) {
+            warn("loss_spike", "", String.format(java.util.Locale.ROOT, "step %d: loss %.4g is more than three times "
+                    + "its recent average %.4g — if it keeps happening, lower the learning rate or clip gradients",
                     st.step, loss, emaLoss));
         }
         emaLoss = Double.isNaN(emaLoss) ? loss : 0.95 * emaLoss + 0.05 * loss;
