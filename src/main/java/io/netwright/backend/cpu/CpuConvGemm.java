@@ -13,21 +13,17 @@ import org.bytedeco.openblas.global.openblas;
  * Fused convolution through OpenBLAS, one image (and group) at a time: the image's column matrix is unfolded
  * straight into native memory and multiplied there, so the large column matrix never exists on the Java heap and is
  * never copied across; the product lands directly in the output's {@code [OC, OH*OW]} plane. Images are spread over
- * the worker threads (OpenBLAS single-threaded per call) when each product is small, as in LeNet-sized layers; large
- * products run one image at a time with OpenBLAS using every thread.
+ * the worker threads in cache-sized chunks, each product on one OpenBLAS thread.
  *
  * <p>Backward recomputes each image's columns instead of keeping them, trading a cheap unfold for the memory.
  */
 final class CpuConvGemm {
 
-    /** Products of at least this many multiply-adds per image are left to OpenBLAS's own threading. */
-    static final long BIG_PRODUCT = 1L << 22;
-
     /** Native scratch of one thread: columns, weights, output/gradient planes. */
     private static final class Scratch {
         private final FloatPointer[] ptr = new FloatPointer[4];
         private final FloatBuffer[] buf = new FloatBuffer[4];
-        private float[] row = new float[0];
+        private float[] heapCols = new float[0];
 
         FloatBuffer get(int slot, long n) {
             if (ptr[slot] == null || ptr[slot].capacity() < n) {
@@ -40,11 +36,12 @@ final class CpuConvGemm {
             return buf[slot];
         }
 
-        float[] row(int n) {
-            if (row.length < n) {
-                row = new float[n];
+        /** Heap twin of the column matrix: unfolding into an array is much cheaper than many small native puts. */
+        float[] heapCols(int n) {
+            if (heapCols.length < n) {
+                heapCols = new float[n];
             }
-            return row;
+            return heapCols;
         }
     }
 
@@ -107,21 +104,12 @@ final class CpuConvGemm {
     }
 
     /**
-     * Runs {@code body} over chunk indices: in parallel (OpenBLAS on one thread) when each chunk's product is small,
-     * else one chunk at a time with OpenBLAS using every thread.
+     * Runs {@code body} over chunk indices in parallel, each chunk's products on one OpenBLAS thread (OpenBLAS's
+     * own threading is never switched on and off: that costs about a millisecond per change).
      */
     private void overChunks(Dims d, CpuParallel.Range body) {
-        if (d.macs() >= BIG_PRODUCT || par.threads() == 1 || d.chunks() == 1) {
-            OpenBlas.threads(par.threads());
-            body.run(0, d.chunks());
-        } else {
-            OpenBlas.threads(1);
-            try {
-                par.forRange(d.chunks(), 1, body);
-            } finally {
-                OpenBlas.threads(par.threads());
-            }
-        }
+        OpenBlas.threads(1);
+        par.forRange(d.chunks(), 1, body);
     }
 
     // ================================================================ forward
@@ -141,9 +129,11 @@ final class CpuConvGemm {
                 for (int ch = from; ch < to; ch++) {
                     int n0 = ch * d.chunk();
                     int cnt = Math.min(d.chunk(), d.n() - n0);
+                    float[] hc = s.heapCols(d.rows() * ld);
                     for (int k = 0; k < cnt; k++) {
-                        im2col(x, n0 + k, grp * d.cg(), d.group(), cb, ld, k * d.l());
+                        im2col(x, n0 + k, grp * d.cg(), d.group(), hc, ld, k * d.l());
                     }
+                    cb.put(0, hc, 0, d.rows() * ld);
                     openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
                             d.ocg(), cnt * d.l(), d.rows(), 1f, s.ptr[WEIGHT], d.rows(), s.ptr[COLS], ld, 0f,
                             s.ptr[PLANE], ld);
@@ -168,7 +158,6 @@ final class CpuConvGemm {
             s.get(WEIGHT, (long) d.ocg() * d.rows());
             FloatBuffer gb = s.get(PLANE, (long) d.ocg() * ld);
             FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
-            float[] row = s.row(d.l());
             for (int n = from * d.chunk(); n < Math.min(d.n(), to * d.chunk()); n++) {
                 zeroImage(gIn, gi, n);
             }
@@ -183,8 +172,10 @@ final class CpuConvGemm {
                     openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
                             d.rows(), cnt * d.l(), d.ocg(), 1f, s.ptr[WEIGHT], d.rows(), s.ptr[PLANE], ld, 0f,
                             s.ptr[COLS], ld);
+                    float[] hc = s.heapCols(d.rows() * ld);
+                    cb.get(0, hc, 0, d.rows() * ld);
                     for (int k = 0; k < cnt; k++) {
-                        col2im(cb, ld, k * d.l(), row, gIn, gi, n0 + k, grp * d.cg(), d.group());
+                        col2im(hc, ld, k * d.l(), gIn, gi, n0 + k, grp * d.cg(), d.group());
                     }
                 }
             }
@@ -210,10 +201,12 @@ final class CpuConvGemm {
                 for (int ch = from; ch < to; ch++) {
                     int n0 = ch * d.chunk();
                     int cnt = Math.min(d.chunk(), d.n() - n0);
+                    float[] hc = s.heapCols(d.rows() * ld);
                     for (int k = 0; k < cnt; k++) {
-                        im2col(x, n0 + k, grp * d.cg(), d.group(), cb, ld, k * d.l());
+                        im2col(x, n0 + k, grp * d.cg(), d.group(), hc, ld, k * d.l());
                         putPlanes(gOut, god, n0 + k, grp * d.ocg(), d.ocg(), d.l(), gb, ld, k * d.l());
                     }
+                    cb.put(0, hc, 0, d.rows() * ld);
                     openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
                             d.ocg(), d.rows(), cnt * d.l(), 1f, s.ptr[PLANE], ld, s.ptr[COLS], ld,
                             ch == from ? 0f : 1f, s.ptr[PARTIAL], d.rows());
@@ -337,10 +330,10 @@ final class CpuConvGemm {
     }
 
     /**
-     * Unfolds channels {@code [c0, c0+g.channels())} of image {@code n} into native {@code cols} ({@code [rows, L]}),
-     * row {@code (c*kH + i)*kW + j}, padding as zeros.
+     * Unfolds channels {@code [c0, c0+g.channels())} of image {@code n} into {@code cols} (row length {@code ld},
+     * starting at column {@code col}), row {@code (c*kH + i)*kW + j}, padding as zeros.
      */
-    private static void im2col(View x, int n, int c0, Conv2dGeometry g, FloatBuffer cols, int ld, int col) {
+    private static void im2col(View x, int n, int c0, Conv2dGeometry g, float[] cols, int ld, int col) {
         float[] xd = (float[]) CpuChecks.data(x);
         int[] xs = x.strides();
         int oh = g.outHeight();
@@ -356,52 +349,43 @@ final class CpuConvGemm {
                     int wOff = j * g.dilationW() - g.padW();
                     int lo = Math.min(ow, firstInside(wOff, g.strideW()));
                     int hi = Math.max(lo, lastInside(wOff, g.strideW(), g.width(), ow));
+                    int step = g.strideW() * xs[3];
                     for (int y = 0; y < oh; y++) {
                         int h = y * g.strideH() + hOff;
                         int dst = row + y * ow;
                         if (h < 0 || h >= g.height()) {
-                            putZeros(cols, dst, ow);
+                            java.util.Arrays.fill(cols, dst, dst + ow, 0f);
                             continue;
                         }
-                        putZeros(cols, dst, lo);
-                        int xi = plane + h * xs[2] + (lo * g.strideW() + wOff) * xs[3];
-                        int step = g.strideW() * xs[3];
-                        if (step == 1) {
-                            cols.put(dst + lo, xd, xi, hi - lo);
-                        } else {
-                            for (int q = lo; q < hi; q++, xi += step) {
-                                cols.put(dst + q, xd[xi]);
-                            }
+                        for (int q = 0; q < lo; q++) {
+                            cols[dst + q] = 0f;
                         }
-                        putZeros(cols, dst + hi, ow - hi);
+                        int xi = plane + h * xs[2] + (lo * g.strideW() + wOff) * xs[3];
+                        for (int q = lo; q < hi; q++, xi += step) {
+                            cols[dst + q] = xd[xi];
+                        }
+                        for (int q = hi; q < ow; q++) {
+                            cols[dst + q] = 0f;
+                        }
                     }
                 }
             }
         }
     }
 
-    private static final float[] ZEROS = new float[4096];
-
-    private static void putZeros(FloatBuffer b, int at, int n) {
-        for (int done = 0; done < n; done += ZEROS.length) {
-            b.put(at + done, ZEROS, 0, Math.min(ZEROS.length, n - done));
-        }
-    }
-
-    /** Adds native {@code cols} ({@code [rows, L]}) back into channels {@code [c0, ...)} of image {@code n}. */
-    private static void col2im(FloatBuffer cols, int ld, int col, float[] row, View img, float[] d, int n, int c0,
+    /** Adds {@code cols} (row length {@code ld}, from column {@code col}) back into the channels of image {@code n}. */
+    private static void col2im(float[] cols, int ld, int col, View img, float[] d, int n, int c0,
                                Conv2dGeometry g) {
         int[] s = img.strides();
         int oh = g.outHeight();
         int ow = g.outWidth();
-        int l = oh * ow;
         int kh = g.kernelH();
         int kw = g.kernelW();
         for (int c = 0; c < g.channels(); c++) {
             int plane = img.offset() + n * s[0] + (c0 + c) * s[1];
             for (int i = 0; i < kh; i++) {
                 for (int j = 0; j < kw; j++) {
-                    cols.get(((c * kh + i) * kw + j) * ld + col, row, 0, l);
+                    int row = ((c * kh + i) * kw + j) * ld + col;
                     int hOff = i * g.dilationH() - g.padH();
                     int wOff = j * g.dilationW() - g.padW();
                     int lo = firstInside(wOff, g.strideW());
@@ -413,8 +397,8 @@ final class CpuConvGemm {
                             continue;
                         }
                         int oi = plane + h * s[2] + (lo * g.strideW() + wOff) * s[3];
-                        for (int q = lo, ci = y * ow + lo; q < hi; q++, ci++, oi += step) {
-                            d[oi] += row[ci];
+                        for (int q = lo, ci = row + y * ow + lo; q < hi; q++, ci++, oi += step) {
+                            d[oi] += cols[ci];
                         }
                     }
                 }

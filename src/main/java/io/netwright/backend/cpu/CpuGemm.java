@@ -14,11 +14,12 @@ final class CpuGemm {
 
     private final CpuParallel par;
     private final boolean nativeRequested;
-    private final NativeGemm nativeGemm = new NativeGemm();
+    private final NativeGemm nativeGemm;
 
     CpuGemm(CpuParallel par, boolean nativeRequested) {
         this.par = par;
         this.nativeRequested = nativeRequested;
+        this.nativeGemm = new NativeGemm(par);
     }
 
     /** True if matmul goes through OpenBLAS (loads it on first call). */
@@ -57,7 +58,10 @@ final class CpuGemm {
         int obs = out.strides()[0];
         boolean nat = usesNative();
         if (nat) {
-            OpenBlas.threads(par.threads());
+            // OpenBLAS always runs single-threaded: we split large products over our own pool (NativeGemm), because
+            // changing OpenBLAS's process-wide thread count costs about a millisecond and its spinning threads
+            // collapse when the machine is busy.
+            OpenBlas.threads(1);
         }
         if (!nat && batch > 1 && (long) m * n * k < (1L << 18)) {
             // Many small products: parallel over the batch, each product on one thread.
