@@ -57,12 +57,6 @@ final class CpuGemm {
         int ybs = y.shape()[0] == 1 ? 0 : y.strides()[0];
         int obs = out.strides()[0];
         boolean nat = usesNative();
-        if (nat) {
-            // OpenBLAS always runs single-threaded: we split large products over our own pool (NativeGemm), because
-            // changing OpenBLAS's process-wide thread count costs about a millisecond and its spinning threads
-            // collapse when the machine is busy.
-            OpenBlas.threads(1);
-        }
         if (!nat && batch > 1 && (long) m * n * k < (1L << 18)) {
             // Many small products: parallel over the batch, each product on one thread.
             int grain = (int) Math.max(1, (1L << 20) / ((long) m * n * k));

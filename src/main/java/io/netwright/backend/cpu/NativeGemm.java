@@ -44,6 +44,14 @@ final class NativeGemm {
     /** Products with at least this many multiply-adds are split by column blocks over the worker threads. */
     static final long PARALLEL_MACS = 1L << 21;
 
+    /**
+     * Products with at least this many multiply-adds run on OpenBLAS's own threads (it beats our column split
+     * there); smaller ones keep OpenBLAS single-threaded. Changing OpenBLAS's process-wide thread count costs a few
+     * hundred microseconds, so the setting only flips between products of different classes — never inside a
+     * convolution, which is always single-threaded per call (see {@link CpuConvGemm}).
+     */
+    static final long OPENBLAS_THREADS_MACS = 1L << 24;
+
     NativeGemm(CpuParallel par) {
         this.par = par;
     }
@@ -60,7 +68,10 @@ final class NativeGemm {
         Placed pa = place(s, 0, a, keepA);
         Placed pb = place(s, 1, b, keepB);
         FloatBuffer cb = s.ensure(2, (long) m * n);
-        int blocks = par.threads() > 1 && (long) m * n * k >= PARALLEL_MACS && n >= 32 * par.threads()
+        long macs = (long) m * n * k;
+        boolean own = macs >= OPENBLAS_THREADS_MACS;
+        OpenBlas.threads(own ? par.threads() : 1);
+        int blocks = !own && par.threads() > 1 && macs >= PARALLEL_MACS && n >= 32 * par.threads()
                 ? par.threads() : 1;
         if (blocks == 1) {
             openblas.cblas_sgemm(openblas.CblasRowMajor, pa.trans, pb.trans, m, n, k, 1f, s.ptr[0], pa.ld,
