@@ -159,6 +159,13 @@ public final class Safetensors {
 
     private static Tensor readTensor(String file, String key, JsonElement el, ByteBuffer buf, long dataStart,
                                      long dataLen) throws IOException {
+        Tensor t = readFlat(file, key, el, buf, dataStart, dataLen);
+        return el.getAsJsonObject().getAsJsonArray("shape").size() == 0 ? t.reshape() : t;
+    }
+
+    /** Reads one tensor; 0-d shapes stay 0-d (the varargs factories would make them 1-D). */
+    private static Tensor readFlat(String file, String key, JsonElement el, ByteBuffer buf, long dataStart,
+                                   long dataLen) throws IOException {
         String where = file + ": tensor '" + key + "'";
         String dtype;
         int[] shape;

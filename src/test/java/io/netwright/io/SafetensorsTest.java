@@ -41,6 +41,7 @@ class SafetensorsTest {
         assertArrayEquals(new int[]{2, 1, 3}, read.tensors().get("conv1.weight").sizes());
         assertArrayEquals(new float[]{1.5f, -2, 3, 4, 5, 6}, read.tensors().get("conv1.weight").toFloatArray(), 0f);
         assertEquals(42L, read.tensors().get("bn.num_batches_tracked").itemLong());
+        assertEquals(0, read.tensors().get("bn.num_batches_tracked").dim(), "0-d stays 0-d");
         assertArrayEquals(new boolean[]{true, false, true}, read.tensors().get("mask").toBooleanArray());
         assertEquals("pt", read.metadata().get("format"));
     }
