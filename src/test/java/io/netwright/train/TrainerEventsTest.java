@@ -52,15 +52,21 @@ class TrainerEventsTest {
         assertEquals(List.of("evaluation", "checkpoint", "finished"), skeleton.subList(skeleton.size() - 3,
                 skeleton.size()));
         assertEquals(3, fast.of(TrainingEvent.EpochEnd.class).size());
-        int batchesBeforeFirstEpoch = types.subList(0, types.indexOf("epoch")).stream()
-                .filter("batch"::equals).toList().size();
-        assertEquals(12, batchesBeforeFirstEpoch);
+        // Batch events may be coalesced for any listener that falls behind (the loop is far faster than a
+        // listener thread here): whatever arrives is in step order, consistent, and every epoch's last batch is
+        // delivered because the epoch event follows it.
         List<TrainingEvent.BatchEnd> batches = fast.of(TrainingEvent.BatchEnd.class);
-        for (int i = 0; i < batches.size(); i++) {
-            assertEquals(i + 1, batches.get(i).step(), "a fast listener sees every step");
-            assertEquals(i / 12, batches.get(i).epoch());
-            assertEquals(i % 12 + 1, batches.get(i).batch());
+        assertBatchesConsistent(batches);
+        // the whole run is fewer events than a listener may fall behind before coalescing starts: all arrive
+        assertTrue(fast.events.size() < EventDispatcher.COALESCE_AFTER);
+        assertEquals(36, batches.size());
+        TrainingEvent.BatchEnd lastBeforeEpoch = null;
+        for (TrainingEvent e : fast.events.subList(0, types.indexOf("epoch"))) {
+            if (e instanceof TrainingEvent.BatchEnd b) {
+                lastBeforeEpoch = b;
+            }
         }
+        assertEquals(12, lastBeforeEpoch.batch(), "the epoch's last batch precedes the epoch event");
         for (TrainingEvent.EpochEnd e : fast.of(TrainingEvent.EpochEnd.class)) {
             assertEquals(12L * (e.epoch() + 1), e.step());
         }
@@ -70,15 +76,26 @@ class TrainerEventsTest {
         // batch of every epoch (never replaced: the epoch event follows it)
         assertEquals(nonBatch(fast.events), nonBatch(slow.events));
         List<TrainingEvent.BatchEnd> slowBatches = slow.of(TrainingEvent.BatchEnd.class);
-        assertTrue(batches.containsAll(slowBatches));
-        for (int e = 0; e < 3; e++) {
-            int epoch = e;
-            assertTrue(slowBatches.stream().anyMatch(b -> b.epoch() == epoch && b.batch() == 12));
-        }
+        assertBatchesConsistent(slowBatches);
         long trainingNanos = System.nanoTime() - t0;
         assertTrue(t.statistics().eventNanos() < trainingNanos, "sanity");
         System.out.printf("slow listener: %d of %d batch events (%d coalesced)%n", slowBatches.size(),
                 batches.size(), t.statistics().coalesced());
+    }
+
+    private static void assertBatchesConsistent(List<TrainingEvent.BatchEnd> batches) {
+        long last = 0;
+        for (TrainingEvent.BatchEnd b : batches) {
+            assertTrue(b.step() > last, "steps increase");
+            last = b.step();
+            assertEquals((b.step() - 1) / 12, b.epoch());
+            assertEquals((b.step() - 1) % 12 + 1, b.batch());
+        }
+        for (int e = 0; e < 3; e++) {
+            int epoch = e;
+            assertTrue(batches.stream().anyMatch(b -> b.epoch() == epoch && b.batch() == 12),
+                    "epoch " + e + "'s last batch is delivered");
+        }
     }
 
     @Test
@@ -98,8 +115,11 @@ class TrainerEventsTest {
         assertEquals("validation", rec.of(TrainingEvent.Evaluated.class).get(0).evaluation().split(),
                 "no test split: the final evaluation uses validation");
 
-        // 100 samples in batches of 8: 12 of 8 and one of 4; the epoch's loss is the sample-weighted mean
+        // 100 samples in batches of 8: 12 of 8 and one of 4; the epoch's loss is the sample-weighted mean. The whole
+        // run publishes fewer events than a listener may fall behind before coalescing starts, so all arrive.
         List<TrainingEvent.BatchEnd> batches = rec.of(TrainingEvent.BatchEnd.class);
+        assertTrue(rec.events.size() < EventDispatcher.COALESCE_AFTER);
+        assertEquals(39, batches.size());
         for (TrainingEvent.EpochEnd e : rec.of(TrainingEvent.EpochEnd.class)) {
             double sum = 0;
             int n = 0;

@@ -39,6 +39,14 @@ final class NativeGemm {
     }
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final CpuParallel par;
+
+    /** Products with at least this many multiply-adds are split by column blocks over the worker threads. */
+    static final long PARALLEL_MACS = 1L << 21;
+
+    NativeGemm(CpuParallel par) {
+        this.par = par;
+    }
 
     /**
      * {@code c = a @ b}. {@code keepA}/{@code keepB}: the operand is the same slice as in the previous call on this
@@ -52,8 +60,23 @@ final class NativeGemm {
         Placed pa = place(s, 0, a, keepA);
         Placed pb = place(s, 1, b, keepB);
         FloatBuffer cb = s.ensure(2, (long) m * n);
-        openblas.cblas_sgemm(openblas.CblasRowMajor, pa.trans, pb.trans, m, n, k, 1f, s.ptr[0], pa.ld,
-                s.ptr[1], pb.ld, 0f, s.ptr[2], n);
+        int blocks = par.threads() > 1 && (long) m * n * k >= PARALLEL_MACS && n >= 32 * par.threads()
+                ? par.threads() : 1;
+        if (blocks == 1) {
+            openblas.cblas_sgemm(openblas.CblasRowMajor, pa.trans, pb.trans, m, n, k, 1f, s.ptr[0], pa.ld,
+                    s.ptr[1], pb.ld, 0f, s.ptr[2], n);
+        } else {
+            // Disjoint column blocks of C, each a single-threaded OpenBLAS call on its own worker.
+            par.forRange(blocks, 1, (from, to) -> {
+                for (int blk = from; blk < to; blk++) {
+                    int j0 = (int) ((long) n * blk / blocks);
+                    int j1 = (int) ((long) n * (blk + 1) / blocks);
+                    long bOff = pb.trans == openblas.CblasNoTrans ? j0 : (long) j0 * pb.ld;
+                    openblas.cblas_sgemm(openblas.CblasRowMajor, pa.trans, pb.trans, m, j1 - j0, k, 1f,
+                            s.ptr[0], pa.ld, at(s.ptr[1], bOff), pb.ld, 0f, at(s.ptr[2], j0), n);
+                }
+            });
+        }
         float[] cd = c.data();
         if (c.cs() == 1 || n == 1) {
             if (c.rs() == n || m == 1) {
@@ -68,6 +91,19 @@ final class NativeGemm {
             cb.get(0, tmp, 0, m * n);
             c.unpackRowMajor(tmp, 0);
         }
+    }
+
+    /**
+     * A view of {@code base} starting {@code offset} floats in, owning nothing: JavaCPP's copy constructor shares the
+     * deallocator, so closing (or collecting) such a copy could free the scratch memory itself.
+     */
+    private static FloatPointer at(FloatPointer base, long offset) {
+        long target = base.address() + offset * Float.BYTES;
+        return new FloatPointer() {
+            {
+                address = target;
+            }
+        };
     }
 
     private static Placed place(Scratch s, int slot, GemmMatrix x, boolean keep) {
