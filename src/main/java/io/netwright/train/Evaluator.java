@@ -40,6 +40,17 @@ public final class Evaluator {
      * its validation part, else all of it.
      */
     public static Evaluation evaluateRun(Path runDir, String spec, String checkpoint) throws IOException {
+        return evaluateRun(runDir, spec, checkpoint, null);
+    }
+
+    /**
+     * Like {@link #evaluateRun(Path, String, String)}; without a SPEC, {@code split} chooses the run's own split:
+     * {@code train}, {@code validation} or {@code test} (null: test, else validation).
+     *
+     * @throws IOException if the run has no such split
+     */
+    public static Evaluation evaluateRun(Path runDir, String spec, String checkpoint, String split)
+            throws IOException {
         RunFolder folder = RunFolder.open(runDir);
         TrainingConfig config = folder.readConfig();
         String kind = checkpoint != null ? checkpoint
@@ -54,12 +65,21 @@ public final class Evaluator {
         Monitoring m = config.monitoring();
         if (spec == null) {
             TrainingData data = TrainingData.resolve(config);
-            Dataset<? extends Sample<?>> split = data.evaluationSplit();
-            if (split == null) {
-                throw new IOException(runDir + ": the run has no test or validation split — pass a data SPEC");
+            String name = split == null ? data.evaluationSplitName() : split;
+            Dataset<? extends Sample<?>> part = switch (name) {
+                case "train" -> data.train();
+                case "validation" -> data.validation();
+                case "test" -> data.test();
+                case "none" -> null;
+                default -> throw new IllegalArgumentException("unknown split '" + split + "' — use train, "
+                        + "validation or test");
+            };
+            if (part == null) {
+                throw new IOException(runDir + ": the run has no " + (split == null ? "test or validation" : name)
+                        + " split — choose another split or pass a data SPEC");
             }
-            Evaluation e = evaluate(model, config.design(), split, data.classes(), data.evaluationSplitName(), m,
-                    config.batchSize(), config.data().workers());
+            Evaluation e = evaluate(model, config.design(), part, data.classes(), name, m, config.batchSize(),
+                    config.data().workers());
             return e.withProbes(ProbeSet.fromEvents(folder.readEvents()));
         }
         return onSpec(model, config.design(), spec, m, config.batchSize());

@@ -42,6 +42,11 @@ class EvaluatorTest {
         assertEquals(recorded.probes(), own.probes(), "probe histories come from the run's log");
         assertTrue(own.report().contains("confusion matrix"));
 
+        Evaluation validation = Evaluator.evaluateRun(run, null, "last", "validation");
+        assertEquals("validation", validation.split());
+        assertEquals(24, validation.samples());
+        assertEquals(72, Evaluator.evaluateRun(run, null, "last", "train").samples());
+
         Evaluation best = Evaluator.evaluateRun(run, data.toString(), null);
         assertEquals("test", best.split());
 
