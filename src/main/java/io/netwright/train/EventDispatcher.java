@@ -13,25 +13,48 @@ import java.util.concurrent.locks.ReentrantLock;
  * Delivers events from the training thread to listeners without ever making it wait for them. Each listener has a
  * bounded queue and a daemon thread of its own; {@link #publish} only appends under a short lock.
  *
- * <p>Coalescing: a {@link TrainingEvent.BatchEnd} that would follow another {@code BatchEnd} still waiting in the
- * queue replaces it, so a listener that falls behind sees fewer batch events — the latest, whose running figures
- * include the skipped steps — and never a backlog; order is kept because only the queue's tail is replaced. If a
- * queue still reaches its capacity (a listener stuck for a long time), the oldest batch, health or samples event is
- * dropped; the other events (epochs, checkpoints, control, terminal) are always delivered.
+ * <p>Coalescing: once a listener is {@link #COALESCE_AFTER} events behind, a {@link TrainingEvent.BatchEnd} that
+ * would follow another {@code BatchEnd} still waiting in its queue replaces it, so a slow listener sees fewer batch
+ * events — the latest, whose running figures include the skipped steps — and never a growing backlog; order is kept
+ * because only the queue's tail is replaced. A listener that keeps up receives every event. If a queue still
+ * reaches its capacity (a listener stuck for a long time), the oldest batch, health or samples event is dropped;
+ * the other events (epochs, checkpoints, control, terminal) are always delivered.
+ *
+ * <p>Wake-ups: any event but a batch event wakes the listener at once; batch events are picked up within
+ * {@link #BATCH_LATENCY_NANOS} (or with the next other event), so a run of many short steps costs the training
+ * thread no context switches.
  */
 final class EventDispatcher {
 
     /** Default queue capacity per listener. */
     static final int CAPACITY = 1024;
 
+    /** How far behind (queued events) a listener may fall before its batch events are coalesced. */
+    static final int COALESCE_AFTER = 256;
+
+    /**
+     * How long a listener thread sleeps before looking for batch events. Publishing a batch event does not wake the
+     * listener (a wake-up per step would cost the training thread a context switch on a busy machine); the listener
+     * drains them at least this often, and at once whenever any other event arrives.
+     */
+    static final long BATCH_LATENCY_NANOS = 20_000_000L;
+
     private final List<Channel> channels = new CopyOnWriteArrayList<>();
     private final String name;
     private final int capacity;
+    private final int coalesceAfter;
     private volatile boolean finished;
+    private volatile boolean anyFailure;
 
     EventDispatcher(String name, int capacity) {
+        this(name, capacity, Math.min(COALESCE_AFTER, Math.max(1, capacity / 4)));
+    }
+
+    /** A dispatcher whose queues hold {@code capacity} events and coalesce from {@code coalesceAfter} on. */
+    EventDispatcher(String name, int capacity, int coalesceAfter) {
         this.name = name;
         this.capacity = capacity;
+        this.coalesceAfter = coalesceAfter;
     }
 
     /** Attaches a listener; it receives the events published from now on. */
@@ -61,6 +84,12 @@ final class EventDispatcher {
 
     /** Waits up to {@code timeoutNanos} for every listener to receive its last event; true if they all did. */
     boolean awaitDelivered(long timeoutNanos) throws InterruptedException {
+        if (timeoutNanos == Long.MAX_VALUE) {
+            for (Channel c : channels) {
+                c.thread.join();
+            }
+            return true;
+        }
         long deadline = System.nanoTime() + timeoutNanos;
         for (Channel c : channels) {
             long left = deadline - System.nanoTime();
@@ -77,6 +106,10 @@ final class EventDispatcher {
 
     /** Listener failures not yet reported, each once. */
     List<String> takeFailures() {
+        if (!anyFailure) {
+            return List.of();
+        }
+        anyFailure = false;
         List<String> out = new ArrayList<>();
         for (Channel c : channels) {
             String f = c.takeFailure();
@@ -122,14 +155,15 @@ final class EventDispatcher {
                 if (failed) {
                     return;
                 }
-                if (e instanceof TrainingEvent.BatchEnd && queue.peekLast() instanceof TrainingEvent.BatchEnd) {
+                if (e instanceof TrainingEvent.BatchEnd && queue.size() >= coalesceAfter
+                        && queue.peekLast() instanceof TrainingEvent.BatchEnd) {
                     queue.pollLast();
                     coalesced++;
                 } else if (queue.size() >= capacity && dropOldestDroppable()) {
                     dropped++;
                 }
                 queue.addLast(e);
-                if (waiting) {
+                if (waiting && !(e instanceof TrainingEvent.BatchEnd)) {
                     available.signal();
                 }
             } finally {
@@ -178,7 +212,11 @@ final class EventDispatcher {
                 try {
                     while (queue.isEmpty() && !finishing) {
                         waiting = true;
-                        available.awaitUninterruptibly();
+                        try {
+                            available.awaitNanos(BATCH_LATENCY_NANOS);
+                        } catch (InterruptedException ie) {
+                            // only the dispatcher ends this thread (finish); keep delivering
+                        }
                         waiting = false;
                     }
                     e = queue.pollFirst();
@@ -197,6 +235,7 @@ final class EventDispatcher {
                         queue.clear();
                         failure = "listener " + listener + " threw " + t + " on a " + e.type() + " event and was "
                                 + "detached — fix the listener; the run goes on";
+                        anyFailure = true;
                     } finally {
                         lock.unlock();
                     }

@@ -127,6 +127,29 @@ final class ProbeSet {
         }
     }
 
+    /** The probe histories recorded in a run's logged {@code samples} events, in probe order. */
+    static List<ProbeHistory> fromEvents(List<JsonObject> events) {
+        Map<Integer, Integer> labels = new LinkedHashMap<>();
+        Map<Integer, List<ProbePoint>> points = new LinkedHashMap<>();
+        for (JsonObject e : events) {
+            if (!"samples".equals(e.get("type").getAsString())) {
+                continue;
+            }
+            for (JsonElement pe : e.getAsJsonArray("probes")) {
+                JsonObject p = pe.getAsJsonObject();
+                int index = p.get("index").getAsInt();
+                labels.putIfAbsent(index, p.get("label").getAsInt());
+                JsonObject top = p.getAsJsonArray("top").get(0).getAsJsonObject();
+                points.computeIfAbsent(index, k -> new ArrayList<>()).add(new ProbePoint(e.get("epoch").getAsInt(),
+                        e.get("step").getAsLong(), top.get("label").getAsInt(), number(top.get("probability")),
+                        p.has("true_probability") ? number(p.get("true_probability")) : Double.NaN));
+            }
+        }
+        List<ProbeHistory> out = new ArrayList<>();
+        labels.forEach((index, label) -> out.add(new ProbeHistory(index, label, points.get(index))));
+        return out;
+    }
+
     private static double number(JsonElement e) {
         return e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.NaN;
     }

@@ -73,9 +73,11 @@ public final class Trainer implements AutoCloseable {
      * @param activeNanos  training time of this session, pauses excluded
      * @param coalesced    batch events merged in listener queues
      * @param dropped      events dropped from full listener queues
+     * @param medianStepNanos median wall time from one step's end to the next one's over the last 4,096 steps
+     *                     (loading, step and events; robust to the occasional slow step), 0 before the first
      */
     public record Statistics(long steps, long events, long eventNanos, long activeNanos, long coalesced,
-            long dropped) {
+            long dropped, long medianStepNanos) {
     }
 
     private final TrainingConfig config;
@@ -214,7 +216,7 @@ public final class Trainer implements AutoCloseable {
     /** Event counters of this session (zeros before start). */
     public Statistics statistics() {
         TrainingLoop l = loop;
-        return l == null ? new Statistics(0, 0, 0, 0, 0, 0) : l.statistics(dispatcher);
+        return l == null ? new Statistics(0, 0, 0, 0, 0, 0, 0) : l.statistics(dispatcher);
     }
 
     /** Waits until the run has ended and every listener has received its last event. */

@@ -10,11 +10,12 @@ import java.util.Objects;
 /**
  * What a {@link Trainer} reports, as a sealed family of immutable records. Every event carries the epoch in
  * progress (0-based) and the number of optimizer steps completed so far. Listeners receive them in the order they
- * happened; {@link BatchEnd} events may be coalesced for a listener that falls behind (it then sees the latest
- * one, whose running figures cover the ones skipped).
+ * happened; {@link BatchEnd} events arrive in small bursts (within about 20 ms) and may be coalesced for a listener
+ * that falls far behind (it then sees the latest one, whose running figures cover the ones skipped).
  *
  * <p>A run's events begin with {@link Started} and end with exactly one terminal event: {@link Finished},
- * {@link Stopped} or {@link Failed}.
+ * {@link Stopped} or {@link Failed} (a run whose preparation fails — data not found, design errors — reports only
+ * {@code Failed}).
  */
 public sealed interface TrainingEvent permits TrainingEvent.Started, TrainingEvent.BatchEnd,
         TrainingEvent.EpochEnd, TrainingEvent.Samples, TrainingEvent.Health, TrainingEvent.CheckpointSaved,

@@ -14,13 +14,10 @@ import io.netwright.io.Checkpoint;
 import io.netwright.io.CheckpointIO;
 import io.netwright.io.TrainingState;
 import io.netwright.nn.Parameter;
-import io.netwright.optim.ClipGrad;
 import io.netwright.optim.Optimizer;
 import io.netwright.optim.Optimizers;
 import io.netwright.tensor.Generator;
-import io.netwright.tensor.NoGrad;
 import io.netwright.tensor.Tensor;
-import io.netwright.tensor.TensorScope;
 import io.netwright.train.TrainingEvent.NonFinite;
 import io.netwright.train.TrainingEvent.PauseReason;
 import java.io.IOException;
@@ -28,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +69,7 @@ final class TrainingLoop implements Runnable {
     private DataLoader<Sample<Object>, Batch> trainLoader;
     private LayerMonitor monitor;
     private ProbeSet probes;
-    private List<Tensor> buffers;
+    private StepRunner steps;
     private int classes;
     private int batchesPerEpoch;
     private long totalSteps;
@@ -84,21 +80,22 @@ final class TrainingLoop implements Runnable {
     private final List<String> startWarnings = new ArrayList<>();
 
     // ---------------------------------------------------------------- progress of this session
-    private long sessionStart;
-    private long pausedNanos;
+    private volatile long sessionStart;
+    private volatile long pausedNanos;
     private long lastStepEnd;
     private double emaStepSeconds = Double.NaN;
     private double emaImagesPerSecond = Double.NaN;
-    private double emaLoss = Double.NaN;
-    private boolean outputChecked;
     private TrainingEvent.EpochEnd lastEpoch;
     private Evaluation evaluation;
-    private final Map<String, Integer> warned = new HashMap<>();
+    private final Warnings warnings = new Warnings();
 
     // ---------------------------------------------------------------- counters (read by other threads)
     private volatile long sessionSteps;
     private volatile long events;
     private volatile long eventNanos;
+    private volatile long endedAt;
+    private final long[] recentSteps = new long[4096];
+    private long recentCount;
 
     TrainingLoop(Trainer trainer, TrainingConfig config, Path runDir, TrainingData givenData, boolean resuming,
             TrainingConfig previousConfig, EventDispatcher dispatcher, BlockingQueue<Trainer.Command> commands) {
@@ -113,8 +110,15 @@ final class TrainingLoop implements Runnable {
     }
 
     Trainer.Statistics statistics(EventDispatcher d) {
+        long median;
+        synchronized (recentSteps) {
+            int n = (int) Math.min(recentCount, recentSteps.length);
+            long[] copy = Arrays.copyOf(recentSteps, n);
+            Arrays.sort(copy);
+            median = n == 0 ? 0 : copy[n / 2];
+        }
         return new Trainer.Statistics(sessionSteps, events, eventNanos, sessionStart == 0 ? 0 : activeNanos(),
-                d.coalesced(), d.dropped());
+                d.coalesced(), d.dropped(), median);
     }
 
     // ================================================================ run
@@ -135,6 +139,7 @@ final class TrainingLoop implements Runnable {
     }
 
     private void cleanup() {
+        endedAt = System.nanoTime();
         if (monitor != null) {
             monitor.close();
         }
@@ -194,7 +199,7 @@ final class TrainingLoop implements Runnable {
                     + "no validation set: the learning rate will not be reduced");
         }
         monitor = new LayerMonitor(model.namedChildren());
-        buffers = new ArrayList<>(model.namedBuffers().values());
+        steps = new StepRunner(model, criterion, optimizer, schedule, monitor, rng, config.clipping(), classes);
         var probeRaw = hasValidation ? data.validation() : data.train();
         var probeView = hasValidation ? prepared.validation() : Pipelines.evaluationView(data.train(),
                 config.design().input());
@@ -231,7 +236,7 @@ final class TrainingLoop implements Runnable {
             throw new IllegalArgumentException("device " + dev + ": training on a GPU is not supported yet (models "
                     + "cannot be moved off the CPU) — set device to cpu or auto");
         }
-        return "cpu, " + Tensor.zeros(1).backend().description();
+        return Tensor.zeros(1).backend().description();
     }
 
     private Metric fallback(Metric m, boolean ok, String what) {
@@ -263,14 +268,10 @@ final class TrainingLoop implements Runnable {
     }
 
     private void restore() throws IOException {
-        Checkpoint c = scalarsRestored(CheckpointIO.load(folder.checkpoint("last")));
+        Path last = folder.checkpoint("last");
+        Checkpoint c = Resumption.scalarsRestored(CheckpointIO.load(last), model);
         TrainingState.restore(c, model, optimizer, schedule, rng);
-        JsonObject meta = c.meta();
-        if (!meta.has("trainer")) {
-            throw new IOException(folder.checkpoint("last") + ": no trainer progress in the checkpoint — it was not "
-                    + "written by Netwright's trainer and cannot be resumed");
-        }
-        RunState saved = RunState.fromJson(meta.getAsJsonObject("trainer"));
+        RunState saved = Resumption.progress(c, last);
         st.epoch = saved.epoch;
         st.batchInEpoch = saved.batchInEpoch;
         st.step = saved.step;
@@ -288,57 +289,12 @@ final class TrainingLoop implements Runnable {
         probes.restore(folder.readEvents(), st.step);
         if (previousConfig != null && !previousConfig.equals(config)) {
             folder.writeConfig(config);
-            List<String> changed = numericChanges(previousConfig, config);
+            List<String> changed = Resumption.numericChanges(previousConfig, config);
             if (!changed.isEmpty()) {
                 startWarnings.add("resumed with a changed " + String.join(", ", changed) + ": the continuation will "
                         + "differ from an uninterrupted run");
             }
         }
-    }
-
-    /**
-     * The checkpoint with the model's 0-d tensors (BatchNorm's {@code num_batches_tracked}) given back their shape:
-     * {@code Safetensors} reads a 0-d tensor as shape {@code [1]}, which a strict load refuses.
-     */
-    private Checkpoint scalarsRestored(Checkpoint c) {
-        Map<String, Tensor> expected = model.stateDict();
-        Map<String, Tensor> fixed = new LinkedHashMap<>(c.model());
-        for (var e : c.model().entrySet()) {
-            Tensor want = expected.get(e.getKey());
-            if (want != null && want.dim() == 0 && e.getValue().dim() == 1 && e.getValue().numel() == 1) {
-                fixed.put(e.getKey(), e.getValue().reshape());
-            }
-        }
-        return new Checkpoint(fixed, c.optimizerTensors(), c.meta());
-    }
-
-    private static List<String> numericChanges(TrainingConfig a, TrainingConfig b) {
-        List<String> out = new ArrayList<>();
-        if (!a.design().equals(b.design())) {
-            out.add("design");
-        }
-        if (!a.data().withWorkers(0).equals(b.data().withWorkers(0))) {
-            out.add("data");
-        }
-        if (a.batchSize() != b.batchSize()) {
-            out.add("batch_size");
-        }
-        if (!a.optimizer().equals(b.optimizer())) {
-            out.add("optimizer");
-        }
-        if (!a.schedule().equals(b.schedule())) {
-            out.add("schedule");
-        }
-        if (!a.augmentation().equals(b.augmentation())) {
-            out.add("augmentation");
-        }
-        if (a.seed() != b.seed()) {
-            out.add("seed");
-        }
-        if (!a.clipping().equals(b.clipping())) {
-            out.add("clipping");
-        }
-        return out;
     }
 
     // ================================================================ epochs and steps
@@ -377,101 +333,15 @@ final class TrainingLoop implements Runnable {
 
     /** One step on {@code b}; false if it was not applied (non-finite) and the run paused and then resumed. */
     private boolean trainStep(Batch b) {
-        long seed = rng.seed();
-        long offset = rng.offset();
-        List<Tensor> savedBuffers = snapshotBuffers();
-        boolean health = config.monitoring().healthEverySteps() > 0
-                && (st.step + 1) % config.monitoring().healthEverySteps() == 0;
-        double lr = schedule.lr();
-        float loss;
-        long correct = 0;
-        List<TrainingEvent.LayerHealth> layers = null;
-        NonFinite bad = null;
-        try (TensorScope scope = TensorScope.open()) {
-            if (health) {
-                monitor.beginHealthStep();
-            }
-            optimizer.zeroGrad();
-            Tensor out = model.call(b.inputs());
-            if (!outputChecked) {
-                Predictor.checkOutput(out, classes);
-                outputChecked = true;
-            }
-            Tensor l = criterion.forward(out, b.targets());
-            l.backward();
-            loss = l.item();
-            if (!Float.isFinite(loss) || !monitor.gradientsFinite()) {
-                monitor.cancelHealthStep();
-                bad = diagnose(b, loss, savedBuffers, seed, offset);
-            } else {
-                clip();
-                if (health) {
-                    monitor.beforeUpdate();
-                }
-                optimizer.step();
-                schedule.afterStep(st.step + 1);
-                correct = out.argmax(1, false).eq(b.targets()).sum().itemLong();
-                if (health) {
-                    layers = monitor.afterUpdate();
-                }
-            }
-        } finally {
-            savedBuffers.forEach(Tensor::close);
-        }
-        if (bad != null) {
-            warn("non_finite", "", bad.describe(st.step));
-            pause(PauseReason.NON_FINITE, bad);
+        int every = config.monitoring().healthEverySteps();
+        StepRunner.Result r = steps.step(b, st.step, every > 0 && (st.step + 1) % every == 0);
+        if (r.nonFinite() != null) {
+            emit(warnings.once(st.epoch, st.step, "non_finite", "", r.nonFinite().describe(st.step)));
+            pause(PauseReason.NON_FINITE, r.nonFinite());
             return false;
         }
-        afterStep(b.size(), loss, correct, lr, layers);
+        afterStep(b.size(), r.loss(), r.correct(), r.lr(), r.layers());
         return true;
-    }
-
-    private void clip() {
-        Clipping c = config.clipping();
-        if (c.maxNorm() > 0) {
-            ClipGrad.clipGradNorm(monitor.trainable(), c.maxNorm());
-        }
-        if (c.maxValue() > 0) {
-            ClipGrad.clipGradValue(monitor.trainable(), c.maxValue());
-        }
-    }
-
-    /** Names where a step went non-finite and puts model and generator back as they were before it. */
-    private NonFinite diagnose(Batch b, float loss, List<Tensor> savedBuffers, long seed, long offset) {
-        String gradientLayer = monitor.firstNonFiniteGradient();
-        restoreBuffers(savedBuffers);
-        rng.setState(seed, offset);
-        String activationLayer = monitor.firstNonFiniteOutput(() -> {
-            try (var g = NoGrad.enter()) {
-                model.call(b.inputs());
-            }
-        });
-        restoreBuffers(savedBuffers);
-        rng.setState(seed, offset);
-        optimizer.zeroGrad();
-        return new NonFinite(loss, gradientLayer, activationLayer);
-    }
-
-    private List<Tensor> snapshotBuffers() {
-        if (buffers.isEmpty()) {
-            return List.of();
-        }
-        List<Tensor> out = new ArrayList<>(buffers.size());
-        try (var g = NoGrad.enter()) {
-            for (Tensor t : buffers) {
-                out.add(t.clone());
-            }
-        }
-        return out;
-    }
-
-    private void restoreBuffers(List<Tensor> saved) {
-        try (var g = NoGrad.enter()) {
-            for (int i = 0; i < saved.size(); i++) {
-                buffers.get(i).copy_(saved.get(i));
-            }
-        }
     }
 
     private void afterStep(int n, float loss, long correct, double lr, List<TrainingEvent.LayerHealth> layers) {
@@ -483,6 +353,9 @@ final class TrainingLoop implements Runnable {
         sessionSteps++;
         long now = System.nanoTime();
         double dt = (now - lastStepEnd) / 1e9;
+        synchronized (recentSteps) {
+            recentSteps[(int) (recentCount++ % recentSteps.length)] = now - lastStepEnd;
+        }
         lastStepEnd = now;
         emaStepSeconds = Double.isNaN(emaStepSeconds) ? dt : 0.9 * emaStepSeconds + 0.1 * dt;
         double ips = n / Math.max(dt, 1e-9);
@@ -492,47 +365,16 @@ final class TrainingLoop implements Runnable {
                 st.accuracy(), lr, emaImagesPerSecond, eta));
         if (layers != null) {
             emit(new TrainingEvent.Health(st.epoch, st.step, layers));
-            healthWarnings(layers);
+            warnings.health(st.epoch, st.step, layers).forEach(this::emit);
         }
-        if (st.step > 50 && emaLoss > 0 && loss > 3 * emaLoss) {
-            warn("loss_spike", "", String.format(java.util.Locale.ROOT, "step %d: loss %.4g is more than three times "
-                    + "its recent average %.4g — if it keeps happening, lower the learning rate or clip gradients",
-                    st.step, loss, emaLoss));
+        TrainingEvent.Warning spike = warnings.loss(st.epoch, st.step, loss);
+        if (spike != null) {
+            emit(spike);
         }
-        emaLoss = Double.isNaN(emaLoss) ? loss : 0.95 * emaLoss + 0.05 * loss;
         int every = config.checkpoint().everySteps();
         if (every > 0 && st.step % every == 0) {
             saveLast();
         }
-    }
-
-    private void healthWarnings(List<TrainingEvent.LayerHealth> layers) {
-        for (TrainingEvent.LayerHealth h : layers) {
-            if (h.updateRatio() > 0.1) {
-                warn("update_ratio", h.layer(), String.format(java.util.Locale.ROOT, "layer '%s': update/parameter "
-                        + "ratio %.3g is far above the usual ~1e-3 — the learning rate is probably too high",
-                        h.layer(), h.updateRatio()));
-            } else if (h.updateRatio() < 1e-6 && h.gradNorm() > 0) {
-                warn("update_ratio", h.layer(), String.format(java.util.Locale.ROOT, "layer '%s': update/parameter "
-                        + "ratio %.3g is far below the usual ~1e-3 — the layer barely learns; raise the learning "
-                        + "rate", h.layer(), h.updateRatio()));
-            }
-            if (h.zeroFraction() > 0.95) {
-                warn("dead_relu", h.layer(), String.format(java.util.Locale.ROOT, "layer '%s': %.0f%% of its outputs "
-                        + "are zero — most units are dead; lower the learning rate or use LeakyReLU",
-                        h.layer(), 100 * h.zeroFraction()));
-            }
-        }
-    }
-
-    /** A warning, at most once per epoch for each code and subject. */
-    private void warn(String code, String subject, String message) {
-        Integer last = warned.get(code + "/" + subject);
-        if (last != null && last == st.epoch && !code.equals("non_finite")) {
-            return;
-        }
-        warned.put(code + "/" + subject, st.epoch);
-        emit(new TrainingEvent.Warning(st.epoch, st.step, code, message));
     }
 
     /** Validates, reports, checkpoints; returns true when early stopping ends the run. */
@@ -786,7 +628,8 @@ final class TrainingLoop implements Runnable {
     }
 
     private long activeNanos() {
-        return System.nanoTime() - sessionStart - pausedNanos;
+        long end = endedAt != 0 ? endedAt : System.nanoTime();
+        return end - sessionStart - pausedNanos;
     }
 
     private double elapsedSeconds() {

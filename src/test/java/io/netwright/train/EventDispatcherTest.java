@@ -22,7 +22,7 @@ class EventDispatcherTest {
 
     @Test
     void aFastListenerGetsEveryEventInOrder() throws Exception {
-        EventDispatcher d = new EventDispatcher("t", 64);
+        EventDispatcher d = new EventDispatcher("t", 64, 16);
         List<TrainingEvent> got = new CopyOnWriteArrayList<>();
         d.add(e -> {
             got.add(e);
@@ -51,7 +51,7 @@ class EventDispatcherTest {
 
     @Test
     void aStuckListenerNeverBlocksThePublisherAndLosesOnlyBatchEvents() throws Exception {
-        EventDispatcher d = new EventDispatcher("t", EventDispatcher.CAPACITY);
+        EventDispatcher d = new EventDispatcher("t", EventDispatcher.CAPACITY, 64);
         CountDownLatch release = new CountDownLatch(1);
         List<TrainingEvent> got = new CopyOnWriteArrayList<>();
         d.add(e -> {
@@ -83,7 +83,25 @@ class EventDispatcherTest {
                 "every non-batch event, in order");
         assertEquals(lastBatch, got.get(got.size() - 1), "the latest batch event is never lost");
         assertTrue(got.size() < 1_000, "batch events were coalesced: " + got.size() + " delivered");
+        assertTrue(got.subList(0, 63).stream().allMatch(e -> e.step() < 63), "until 64 behind, nothing is merged");
         assertEquals(0, d.dropped(), "coalescing alone kept the queue bounded");
+    }
+
+    @Test
+    void aListenerThatKeepsUpGetsEveryBatchEventEvenWithoutWakeUps() throws Exception {
+        EventDispatcher d = new EventDispatcher("t", EventDispatcher.CAPACITY);
+        List<TrainingEvent> got = new CopyOnWriteArrayList<>();
+        d.add(got::add);
+        for (int i = 0; i < 500; i++) {
+            d.publish(batch(i)); // ~1,000 steps/s: more than real training, far less than a listener can take
+            if (i % 5 == 0) {
+                Thread.sleep(5);
+            }
+        }
+        d.finish();
+        assertTrue(d.awaitDelivered(TimeUnit.SECONDS.toNanos(10)));
+        assertEquals(500, got.size());
+        assertEquals(0, d.coalesced());
     }
 
     @Test

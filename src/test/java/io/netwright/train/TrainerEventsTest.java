@@ -57,6 +57,9 @@ class TrainerEventsTest {
         // delivered because the epoch event follows it.
         List<TrainingEvent.BatchEnd> batches = fast.of(TrainingEvent.BatchEnd.class);
         assertBatchesConsistent(batches);
+        // the whole run is fewer events than a listener may fall behind before coalescing starts: all arrive
+        assertTrue(fast.events.size() < EventDispatcher.COALESCE_AFTER);
+        assertEquals(36, batches.size());
         TrainingEvent.BatchEnd lastBeforeEpoch = null;
         for (TrainingEvent e : fast.events.subList(0, types.indexOf("epoch"))) {
             if (e instanceof TrainingEvent.BatchEnd b) {
@@ -93,6 +96,52 @@ class TrainerEventsTest {
             assertTrue(batches.stream().anyMatch(b -> b.epoch() == epoch && b.batch() == 12),
                     "epoch " + e + "'s last batch is delivered");
         }
+    }
+
+    @Test
+    void epochFiguresAreTheMeansOfTheStepsAndEarlyStoppingEndsTheRun() throws Exception {
+        // a rate so small nothing changes: validation loss never improves after epoch 0, patience 2 ends epoch 2
+        TrainingConfig cfg = TrainFixtures.config(TrainFixtures.mlp(4, 8, 3)).withEpochs(10)
+                .withOptimizer(new OptimizerConfig("SGD", java.util.Map.of("lr", 1e-12)))
+                .withEarlyStopping(new EarlyStopping(Metric.VAL_LOSS, 2, 1e-3));
+        var rec = new TrainFixtures.Recorder();
+        Trainer t = Trainer.create(cfg, tmp.resolve("early"), TrainFixtures.data(100, 24, 0, 4, 3));
+        t.addListener(rec);
+        t.start();
+        assertTrue(t.join(Duration.ofSeconds(60)));
+        TrainingEvent.Finished f = (TrainingEvent.Finished) rec.last();
+        assertEquals("early_stopping", f.reason());
+        assertEquals(3, rec.of(TrainingEvent.EpochEnd.class).size());
+        assertEquals("validation", rec.of(TrainingEvent.Evaluated.class).get(0).evaluation().split(),
+                "no test split: the final evaluation uses validation");
+
+        // 100 samples in batches of 8: 12 of 8 and one of 4; the epoch's loss is the sample-weighted mean. The whole
+        // run publishes fewer events than a listener may fall behind before coalescing starts, so all arrive.
+        List<TrainingEvent.BatchEnd> batches = rec.of(TrainingEvent.BatchEnd.class);
+        assertTrue(rec.events.size() < EventDispatcher.COALESCE_AFTER);
+        assertEquals(39, batches.size());
+        for (TrainingEvent.EpochEnd e : rec.of(TrainingEvent.EpochEnd.class)) {
+            double sum = 0;
+            int n = 0;
+            for (TrainingEvent.BatchEnd b : batches) {
+                if (b.epoch() == e.epoch()) {
+                    int size = b.batch() == 13 ? 4 : 8;
+                    sum += (double) b.loss() * size;
+                    n += size;
+                }
+            }
+            assertEquals(100, n);
+            assertEquals(sum / n, e.trainLoss(), 1e-12, "epoch " + e.epoch());
+            TrainingEvent.BatchEnd last = batches.stream().filter(b -> b.epoch() == e.epoch() && b.batch() == 13)
+                    .findFirst().orElseThrow();
+            assertEquals(last.meanLoss(), e.trainLoss(), 0);
+            assertEquals(last.accuracy(), e.trainAccuracy(), 0);
+        }
+        // the validation figures are those of the final evaluation (same weights, same split)
+        TrainingEvent.EpochEnd lastEpoch = rec.of(TrainingEvent.EpochEnd.class).get(2);
+        Evaluation ev = rec.of(TrainingEvent.Evaluated.class).get(0).evaluation();
+        assertEquals(ev.loss(), lastEpoch.valLoss(), 1e-12);
+        assertEquals(ev.accuracy(), lastEpoch.valAccuracy(), 0);
     }
 
     private static List<TrainingEvent> nonBatch(List<TrainingEvent> events) {
