@@ -26,7 +26,7 @@ class SafetensorsTest {
     private static Map<String, Tensor> sample() {
         Map<String, Tensor> m = new LinkedHashMap<>();
         m.put("conv1.weight", Tensor.of(new float[]{1.5f, -2, 3, 4, 5, 6}, 2, 1, 3));
-        m.put("bn.num_batches_tracked", Tensor.ofLongs(new long[]{42}, new int[0]));
+        m.put("bn.num_batches_tracked", Tensor.ofLongs(new long[]{42}).reshape());
         m.put("mask", Tensor.ofBools(new boolean[]{true, false, true}));
         return m;
     }
