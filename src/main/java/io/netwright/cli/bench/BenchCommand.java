@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the engine against NumPy / PyTorch measured in the same run.",
-        subcommands = {BenchCommand.Gemm.class, BenchCommand.Conv.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.Gemm.class, BenchCommand.Conv.class, BenchCommand.Train.class,
+            BenchCommand.Events.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -211,6 +212,30 @@ public final class BenchCommand implements Callable<Integer> {
                             100 * Double.parseDouble(m.get("test_acc")));
                 }
             }
+            return 0;
+        }
+    }
+
+    /** {@code bench events}. */
+    @Command(name = "events", mixinStandardHelpOptions = true,
+            description = "The cost of training events: LeNet-5 steps per second with a listener that consumes every "
+                    + "event vs none, alternating rounds (requirement: under 3%).")
+    static final class Events implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "Alternating rounds (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--steps", defaultValue = "100", description = "Steps per run (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--control", description = "No listener in either arm: the machine's noise floor.")
+        boolean control;
+
+        @Override
+        public Integer call() throws Exception {
+            spec.commandLine().getOut().print(EventsBench.run(rounds, steps, 64, !control).format());
             return 0;
         }
     }
