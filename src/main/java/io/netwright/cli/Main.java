@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 DemoCommand.class,
                 DevicesCommand.class,
+                StudioCommand.class,
                 io.netwright.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -1,0 +1,118 @@
+package io.netwright.ui.panels;
+
+import io.netwright.graph.Block;
+import io.netwright.graph.Catalogue;
+import io.netwright.graph.LayerType;
+import io.netwright.graph.Node;
+import io.netwright.graph.ParamSpec;
+import io.netwright.ui.editor.EditorViewModel;
+import io.netwright.ui.editor.NodeStatus;
+import io.netwright.ui.editor.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PropertySheet;
+
+/**
+ * The property sheet of the selected node (ControlsFX {@link PropertySheet}): its id, label and frozen flag, every
+ * parameter of its layer type with an editor for its kind and its doc as the tooltip, and below the sheet the
+ * layer's output shape, parameter count, MACs and problems. With no single node selected it says what to do.
+ */
+public final class PropertiesView extends VBox {
+
+    private final EditorViewModel editor;
+    private final PropertySheet sheet = new PropertySheet();
+    private final Label title = new Label("Properties");
+    private final Label doc = new Label();
+    private final Label shape = new Label();
+    private final Label params = new Label();
+    private final Label macs = new Label();
+    private final Label problems = new Label();
+    private final GridPane info = new GridPane();
+    private Node shown;
+    private Object shownStatus;
+
+    /** Properties of {@code editor}'s selected node. */
+    public PropertiesView(EditorViewModel editor) {
+        this.editor = editor;
+        getStyleClass().add("properties");
+        title.getStyleClass().add("pane-title");
+        doc.getStyleClass().add("properties-doc");
+        doc.setWrapText(true);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        sheet.setPropertyEditorFactory(ParamEditors::create);
+        sheet.setId("property-sheet");
+        VBox.setVgrow(sheet, Priority.ALWAYS);
+        info.getStyleClass().add("properties-info");
+        info.setHgap(10);
+        info.setVgap(3);
+        shape.setId("info-shape");
+        params.setId("info-params");
+        macs.setId("info-macs");
+        problems.setId("info-problems");
+        problems.setWrapText(true);
+        problems.getStyleClass().add("info-problems");
+        info.addRow(0, caption("Output shape"), shape);
+        info.addRow(1, caption("Parameters"), params);
+        info.addRow(2, caption("MACs"), macs);
+        getChildren().addAll(title, doc, sheet, info, problems);
+        editor.selectionProperty().addListener((o, a, b) -> update());
+        editor.designProperty().addListener((o, a, b) -> update());
+        update();
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("info-caption");
+        return l;
+    }
+
+    private void update() {
+        Node n = editor.selectedNode().orElse(null);
+        NodeStatus status = n == null ? null : editor.analysis().status(n.id());
+        if (n != null && n.equals(shown) && status.equals(shownStatus)) {
+            return;
+        }
+        boolean rebuild = n == null || !n.equals(shown);
+        shown = n;
+        shownStatus = status;
+        info.setVisible(n != null);
+        problems.setVisible(n != null);
+        if (n == null) {
+            title.setText("Properties");
+            int count = editor.selection().size();
+            doc.setText(count == 0 ? "Select a layer to edit its parameters. Drag layers from the palette; drag from "
+                    + "a port to a port to wire them." : count + " nodes selected: Edit ▸ Align, Duplicate, or "
+                    + "Make block.");
+            sheet.getItems().clear();
+            return;
+        }
+        LayerType t = Catalogue.standard().get(n.type()).orElse(null);
+        Block b = editor.design().blocks().get(n.type());
+        title.setText(n.id() + " — " + (t != null ? t.displayName() : n.type()));
+        doc.setText(t != null ? t.doc() : b != null ? "Block " + b.name() + " (" + b.nodes().size()
+                + " nodes). Double-click it on the canvas to open it." : "Unknown layer type " + n.type());
+        if (rebuild) {
+            List<PropertySheet.Item> items = new ArrayList<>();
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.ID, null, n.id()));
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.LABEL, null, n.label()));
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.FROZEN, null, n.frozen()));
+            if (t != null) {
+                for (ParamSpec s : t.params()) {
+                    items.add(new ParamItem(editor, n.id(), ParamItem.Kind.PARAM, s, n.param(s.name())));
+                }
+            }
+            sheet.getItems().setAll(items);
+        }
+        shape.setText(status.shapeText());
+        params.setText(Numbers.grouped(status.params()) + (status.trainableParams() != status.params()
+                ? " (" + Numbers.grouped(status.trainableParams()) + " trainable)" : ""));
+        macs.setText(Numbers.grouped(status.macs()));
+        problems.setText(status.problemText());
+    }
+}
