@@ -121,43 +121,44 @@ public final class StudioWindow {
 
     private ToolBar toolbar() {
         EditorViewModel ed = vm.editor();
-        Button undo = button("Undo", "⟲", "Undo (Ctrl+Z)", ed::undo);
+        Button undo = button("Undo", "undo", "Undo (Ctrl+Z)", ed::undo);
         undo.disableProperty().bind(ed.canUndoProperty().not());
-        Button redo = button("Redo", "⟳", "Redo (Ctrl+Y)", ed::redo);
+        Button redo = button("Redo", "redo", "Redo (Ctrl+Y)", ed::redo);
         redo.disableProperty().bind(ed.canRedoProperty().not());
-        ToggleButton dark = new ToggleButton("◐ Dark");
+        ToggleButton dark = new ToggleButton("Dark", ToolIcons.icon("theme"));
         dark.setId("tool-theme");
+        dark.setTooltip(new Tooltip("Switch between the light and dark theme"));
+        dark.setFocusTraversable(false);
         dark.setSelected(vm.themeProperty().get() == Theme.DARK);
         dark.selectedProperty().addListener((o, a, b) -> vm.themeProperty().set(b ? Theme.DARK : Theme.LIGHT));
         vm.themeProperty().addListener((o, a, b) -> dark.setSelected(b == Theme.DARK));
         Label zoom = new Label();
         zoom.getStyleClass().add("zoom-label");
         zoom.textProperty().bind(canvas.viewport().zoomProperty().multiply(100).asString("%.0f %%"));
-        Button train = button("Train", "▶", "Train this design (F5)", () -> showTab("Train"));
+        Button train = button("Train", "train", "Train this design (F5)", () -> showTab("Train"));
         train.getStyleClass().add("accent");
         Pane spacer = new Pane();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(button("New", "＋", "New blank design (Ctrl+N)", actions::newBlank),
-                button("Open", "📂", "Open a design (Ctrl+O)", actions::open),
-                button("Save", "💾", "Save (Ctrl+S)", actions::save), sep(), undo, redo, sep(),
-                button("Duplicate", "⧉", "Duplicate the selection (Ctrl+D)", ed::duplicate),
-                button("Delete", "✕", "Delete the selection (Delete)", ed::deleteSelection),
-                button("Block", "▣", "Make a block from the selection (Ctrl+G)", this::makeBlock), sep(),
-                button("Layout", "⇣", "Auto-layout top to bottom (Ctrl+L)", () -> {
+        ToolBar bar = new ToolBar(button("New", "new", "New blank design (Ctrl+N)", actions::newBlank),
+                button("Open", "open", "Open a design (Ctrl+O)", actions::open),
+                button("Save", "save", "Save (Ctrl+S)", actions::save), sep(), undo, redo, sep(),
+                button("Duplicate", "duplicate", "Duplicate the selection (Ctrl+D)", ed::duplicate),
+                button("Delete", "delete", "Delete the selection (Delete)", ed::deleteSelection),
+                button("Make block", "block", "Make a block from the selection (Ctrl+G)", this::makeBlock), sep(),
+                button("Auto-layout", "layout", "Auto-layout top to bottom (Ctrl+L)", () -> {
                     ed.autoLayout(Flow.TOP_DOWN);
                     canvas.fitToView();
                 }),
-                button("Fit", "⤢", "Fit to view (Ctrl+0)", canvas::fitToView),
-                button("", "－", "Zoom out (Ctrl+-)", () -> canvas.zoom(1 / 1.2)), zoom,
-                button("", "＋", "Zoom in (Ctrl+=)", () -> canvas.zoom(1.2)), spacer, dark, train);
+                button("Fit", "fit", "Fit to view (Ctrl+0)", canvas::fitToView),
+                button("", "zoom-out", "Zoom out (Ctrl+-)", () -> canvas.zoom(1 / 1.2)), zoom,
+                button("", "zoom-in", "Zoom in (Ctrl+=)", () -> canvas.zoom(1.2)), spacer, dark, train);
         bar.getStyleClass().add("studio-toolbar");
         return bar;
     }
 
-    private static Button button(String text, String glyph, String tip, Runnable action) {
-        Button b = new Button(text.isEmpty() ? glyph : glyph + "  " + text);
-        b.setId("tool-" + (text.isEmpty() ? tip.split(" ")[1].toLowerCase(java.util.Locale.ROOT)
-                : text.toLowerCase(java.util.Locale.ROOT)));
+    private static Button button(String text, String icon, String tip, Runnable action) {
+        Button b = new Button(text, ToolIcons.icon(icon));
+        b.setId("tool-" + icon);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);

@@ -97,6 +97,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         clip.widthProperty().bind(control.widthProperty());
         clip.heightProperty().bind(control.heightProperty());
         control.setClip(clip);
+        grid.setManaged(false);
+        world.setManaged(false);
         getChildren().addAll(grid, world, overlay, minimap, blockBar);
 
         editor.designProperty().addListener((o, a, b) -> refresh());
@@ -130,6 +132,27 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
 
     // ================================================================ layout
 
+    // the design may be any size: the canvas asks for little room and shows what fits
+    @Override
+    protected double computeMinWidth(double h, double top, double right, double bottom, double left) {
+        return 100;
+    }
+
+    @Override
+    protected double computeMinHeight(double w, double top, double right, double bottom, double left) {
+        return 100;
+    }
+
+    @Override
+    protected double computePrefWidth(double h, double top, double right, double bottom, double left) {
+        return 800;
+    }
+
+    @Override
+    protected double computePrefHeight(double w, double top, double right, double bottom, double left) {
+        return 600;
+    }
+
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         grid.setWidth(w);
@@ -140,7 +163,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         blockBar.relocate(12, 10);
         if (fitPending && w > 0 && h > 0) {
             fitPending = false;
-            fitToView();
+            viewport.fitOrTop(designBounds(), w, h, 0.75);
         }
         redrawDecor();
     }

@@ -82,6 +82,20 @@ public final class Viewport {
         panY.set((height - content.getHeight() * z) / 2 - content.getMinY() * z);
     }
 
+    /**
+     * Like {@link #fit} but, when the whole design would be smaller than {@code minZoom}, shows its top at
+     * {@code minZoom} instead (a tall design opens readable, not as a thumbnail).
+     */
+    public void fitOrTop(Bounds content, double width, double height, double minZoom) {
+        fit(content, width, height);
+        if (content == null || content.isEmpty() || zoom.get() >= minZoom) {
+            return;
+        }
+        zoom.set(minZoom);
+        panX.set((width - content.getWidth() * minZoom) / 2 - content.getMinX() * minZoom);
+        panY.set(30 - content.getMinY() * minZoom);
+    }
+
     /** Centres the view on design point {@code (wx, wy)} in a {@code width}×{@code height} view. */
     public void centerOn(double wx, double wy, double width, double height) {
         panX.set(width / 2 - wx * zoom.get());

@@ -72,9 +72,7 @@ public final class PaletteView extends VBox {
     private HBox entry(PaletteViewModel.Item it) {
         Label name = new Label(it.displayName());
         name.getStyleClass().add("palette-name");
-        Label type = new Label(it.type().equals(it.displayName().replace(" ", "")) ? "" : it.type());
-        type.getStyleClass().add("palette-type");
-        HBox row = new HBox(8, LayerIcons.icon(it.type()), name, type);
+        HBox row = new HBox(8, LayerIcons.icon(it.type()), name);
         row.getStyleClass().add("palette-item");
         row.setId("palette-" + it.type());
         Tooltip tip = new Tooltip(it.type() + "\n" + it.doc());

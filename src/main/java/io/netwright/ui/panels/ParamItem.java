@@ -50,7 +50,7 @@ final class ParamItem implements PropertySheet.Item {
 
     @Override
     public String getCategory() {
-        return kind == Kind.PARAM ? "Parameters" : "Node";
+        return "Parameters"; // one category: the sheet's accordion shows it expanded
     }
 
     @Override

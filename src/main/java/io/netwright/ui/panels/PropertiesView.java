@@ -99,14 +99,14 @@ public final class PropertiesView extends VBox {
                 + " nodes). Double-click it on the canvas to open it." : "Unknown layer type " + n.type());
         if (rebuild) {
             List<PropertySheet.Item> items = new ArrayList<>();
-            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.ID, null, n.id()));
-            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.LABEL, null, n.label()));
-            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.FROZEN, null, n.frozen()));
             if (t != null) {
                 for (ParamSpec s : t.params()) {
                     items.add(new ParamItem(editor, n.id(), ParamItem.Kind.PARAM, s, n.param(s.name())));
                 }
             }
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.ID, null, n.id()));
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.LABEL, null, n.label()));
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.FROZEN, null, n.frozen()));
             sheet.getItems().setAll(items);
         }
         shape.setText(status.shapeText());
