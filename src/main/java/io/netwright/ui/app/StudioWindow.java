@@ -52,6 +52,7 @@ public final class StudioWindow {
         this.dialogs = dialogs;
         this.canvas = new GraphCanvas(vm.editor());
         canvas.setId("graph-canvas");
+        canvas.setOnMakeBlock(this::makeBlock);
         this.actions = new DocumentActions(vm, dialogs, canvas);
         actions.setWindow(stage);
 

@@ -91,6 +91,12 @@ final class CanvasGestures {
         }
         if (e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE) {
             mode = Mode.PAN;
+            javafx.scene.Node under = e.getPickResult().getIntersectedNode();
+            NodeView owner = owner(under);
+            menuNode = owner == null ? null : owner.nodeId();
+            menuWire = under != null && under.getStyleClass().contains("wire-hit")
+                    && under.getParent() instanceof WireView w ? w.edge() : null;
+            menuButton = e.getButton() == MouseButton.SECONDARY;
             canvas.setCursor(Cursor.CLOSED_HAND);
             return;
         }
@@ -124,6 +130,10 @@ final class CanvasGestures {
     }
 
     private final Set<String> startSelection = new HashSet<>();
+    private String menuNode;
+    private Edge menuWire;
+    private boolean menuButton;
+    private javafx.scene.control.ContextMenu menu;
 
     private static NodeView owner(javafx.scene.Node n) {
         for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
@@ -324,7 +334,16 @@ final class CanvasGestures {
             }
             case CONNECT -> finishConnect();
             case BAND -> band.setVisible(false);
-            case PAN -> canvas.setCursor(Cursor.DEFAULT);
+            case PAN -> {
+                canvas.setCursor(Cursor.DEFAULT);
+                if (!moved && menuButton) {
+                    if (menu != null) {
+                        menu.hide();
+                    }
+                    menu = CanvasMenu.build(canvas, menuNode, menuWire);
+                    menu.show(canvas, e.getScreenX(), e.getScreenY());
+                }
+            }
             default -> { }
         }
         mode = Mode.NONE;

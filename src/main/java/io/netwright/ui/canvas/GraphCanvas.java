@@ -19,6 +19,7 @@ public final class GraphCanvas extends Control {
     private final Viewport viewport = new Viewport();
     private final BooleanProperty showMinimap = new SimpleBooleanProperty(this, "showMinimap", true);
     private final BooleanProperty showGrid = new SimpleBooleanProperty(this, "showGrid", true);
+    private Runnable onMakeBlock;
 
     /** A canvas editing {@code editor}'s design. */
     public GraphCanvas(EditorViewModel editor) {
@@ -40,6 +41,16 @@ public final class GraphCanvas extends Control {
     /** The camera. */
     public Viewport viewport() {
         return viewport;
+    }
+
+    /** What "Make block…" in the canvas menu does (the window asks for a name); null disables it. */
+    public void setOnMakeBlock(Runnable r) {
+        onMakeBlock = r;
+    }
+
+    /** What "Make block…" does, or null. */
+    public Runnable getOnMakeBlock() {
+        return onMakeBlock;
     }
 
     /** Whether the minimap is shown. */

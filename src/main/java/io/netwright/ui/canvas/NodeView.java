@@ -65,6 +65,7 @@ public final class NodeView extends Region {
 
     /** Shows {@code n} with its analysis {@code s}, {@code inputs} input ports, ports placed for {@code f}. */
     void update(Node n, NodeStatus s, int inputs, Flow f, String typeLabel) {
+        boolean relayout = f != flow || inputs != inPorts.size() || !n.type().equals(nodeType);
         id = n.id();
         flow = f;
         if (!n.type().equals(nodeType)) {
@@ -109,7 +110,9 @@ public final class NodeView extends Region {
             getChildren().remove(inPorts.remove(inPorts.size() - 1));
         }
         outPort.setVisible(NodeGeometry.hasOutput(n));
-        requestLayout();
+        if (relayout) {
+            requestLayout();
+        }
     }
 
     /** The design node id shown. */

@@ -17,6 +17,10 @@ final class WireView extends Group {
     private final CubicCurve hit = new CubicCurve();
     private final Label label = new Label();
     private Edge edge;
+    private Point2D lastA;
+    private Point2D lastB;
+    private Flow lastFlow;
+    private String lastLabel;
 
     WireView() {
         curve.getStyleClass().add("wire");
@@ -65,6 +69,13 @@ final class WireView extends Group {
 
     /** Routes the curve from {@code a} to {@code b}. */
     void route(Point2D a, Point2D b, Flow flow) {
+        if (a.equals(lastA) && b.equals(lastB) && flow == lastFlow && label.getText().equals(lastLabel)) {
+            return; // nothing moved: an edit elsewhere must not cost every wire a re-route
+        }
+        lastA = a;
+        lastB = b;
+        lastFlow = flow;
+        lastLabel = label.getText();
         double bend = flow == Flow.TOP_DOWN ? Math.max(30, Math.abs(b.getY() - a.getY()) / 2)
                 : Math.max(30, Math.abs(b.getX() - a.getX()) / 2);
         for (CubicCurve c : new CubicCurve[] {curve, hit}) {

@@ -223,4 +223,37 @@ class StudioFxTest {
         assertTrue(window.stage().getScene().getRoot().getStyleClass().contains("theme-dark"));
         assertTrue(window.stage().getScene().getStylesheets().get(1).endsWith("dark.css"));
     }
+
+    @Test
+    void doubleClickingAPaletteEntryInsertsItAfterTheSelectedNode(FxRobot robot) {
+        robot.clickOn(center(canvas().nodeView("conv1")));
+        robot.clickOn("#palette-search").write("batch");
+        robot.doubleClickOn("#palette-BatchNorm2d");
+        WaitForAsyncUtils.waitForFxEvents();
+        String bn = editor.selection().iterator().next();
+        assertEquals("BatchNorm2d", editor.design().requireNode(bn).type());
+        assertEquals(Edge.of("conv1", bn), editor.design().incoming(bn).get(0));
+        assertEquals(bn, editor.design().incoming("relu1").get(0).from());
+        assertFalse(editor.analysis().analysis().hasErrors());
+    }
+
+    @Test
+    void rightClickingANodeOffersItsActions(FxRobot robot) {
+        robot.rightClickOn(center(canvas().nodeView("pool1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Set.of("pool1"), editor.selection());
+        robot.clickOn("Duplicate");
+        assertEquals(Designs.lenet().nodes().size() + 1, editor.design().nodes().size());
+    }
+
+    @Test
+    void aRecoveredDesignIsOfferedAndRestored(FxRobot robot) throws Exception {
+        Design changed = editor.design().withParam("fc1", "out_features", io.netwright.graph.ParamValue.of(64));
+        vm.recovery().save(changed, null);
+        dialogs.restore = true;
+        robot.interact(window::offerRecovery);
+        assertTrue(dialogs.asked.get(dialogs.asked.size() - 1).startsWith("restore: Unsaved changes to an untitled"));
+        assertEquals(changed, editor.design());
+        assertTrue(vm.isDirty());
+    }
 }
