@@ -18,7 +18,7 @@ final class DesignWorkspace extends BorderPane {
         PropertiesView properties = new PropertiesView(vm.editor());
         SplitPane middle = new SplitPane(canvas, problems);
         middle.setOrientation(Orientation.VERTICAL);
-        middle.setDividerPositions(0.8);
+        middle.setDividerPositions(0.86);
         SplitPane.setResizableWithParent(problems, false);
         SplitPane main = new SplitPane(palette, middle, properties);
         main.setDividerPositions(0.16, 0.76);

@@ -222,6 +222,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
             return false;
         });
         Set<String> seenWires = new HashSet<>();
+        Set<String> labelled = new HashSet<>();
         for (Edge e : d.edges()) {
             String key = key(e);
             seenWires.add(key);
@@ -232,7 +233,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
                 wireLayer.getChildren().add(w);
             }
             w.setEdge(e);
-            w.setLabel(a.status(e.from()).shapeText());
+            // a fan-out carries one tensor: label it on one of its wires only
+            w.setLabel(labelled.add(e.from()) ? a.status(e.from()).shapeText() : "");
             w.setSelected(e.equals(selectedWire));
         }
         wires.entrySet().removeIf(e -> {

@@ -167,11 +167,13 @@ public final class NodeView extends Region {
         if (icon != null) {
             icon.relocate(12, 6);
         }
-        type.resizeRelocate(34, 4, w - 40, 20);
-        name.resizeRelocate(w / 2, 4, w / 2 - 8, 20);
+        // the type gets what it needs (up to most of the width), the name the rest, right-aligned and clipped
+        double typeW = Math.min(type.prefWidth(-1), w - 34 - 8 - 36);
+        type.resizeRelocate(34, 4, typeW, 20);
+        name.resizeRelocate(34 + typeW + 6, 4, w - 8 - (34 + typeW + 6), 20);
         params.resizeRelocate(12, 24, w - 20, 18);
-        shape.resizeRelocate(12, 43, w * 0.6, 18);
-        count.resizeRelocate(w * 0.55, 43, w * 0.45 - 8, 18);
+        shape.resizeRelocate(12, 43, w * 0.58, 18);
+        count.resizeRelocate(w * 0.42, 43, w * 0.58 - 8, 18);
         for (int i = 0; i < inPorts.size(); i++) {
             Point2D p = NodeGeometry.inputPort(0, 0, i, inPorts.size(), flow);
             inPorts.get(i).setCenterX(p.getX());
