@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,8 +24,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The issue's responsiveness budget: with a 200-node design open, one edit must re-analyse and bring the canvas up
- * to date in under 50 ms. Measures edit → analysis → node/wire views updated → CSS → layout on the FX thread
- * (the software renderer's paint is not included) and prints the figures.
+ * to date in under 50 ms. Measures on the FX thread the edit itself (analysis, view models, node and wire views)
+ * plus the CSS and layout of the pulse that follows (the software renderer's paint is not included), and prints it.
  */
 @ExtendWith(ApplicationExtension.class)
 class EditorResponsivenessTest {
@@ -68,28 +71,42 @@ class EditorResponsivenessTest {
     }
 
     @Test
-    void anEditOfA200NodeDesignUpdatesTheCanvasWithin50Ms(FxRobot robot) {
+    void anEditOfA200NodeDesignUpdatesTheCanvasWithin50Ms(FxRobot robot) throws Exception {
         assertTrue(vm.editor().design().nodes().size() == 200);
         assertTrue(!vm.editor().analysis().analysis().hasErrors(), vm.editor().analysis().analysis().problems()
                 .toString());
+        var scene = window.stage().getScene();
         int runs = 40;
         double[] ms = new double[runs];
-        robot.interact(() -> {
-            var root = window.stage().getScene().getRoot();
-            for (int i = 0; i < runs; i++) {
+        for (int i = 0; i < runs; i++) {
+            int k = i;
+            long[] t = new long[3];
+            CountDownLatch done = new CountDownLatch(1);
+            Runnable pre = () -> t[1] = System.nanoTime();
+            Runnable[] post = new Runnable[1];
+            post[0] = () -> {
+                ms[k] = (t[0] + (System.nanoTime() - t[1])) / 1e6;
+                scene.removePreLayoutPulseListener(pre);
+                scene.removePostLayoutPulseListener(post[0]);
+                done.countDown();
+            };
+            robot.interact(() -> {
                 long t0 = System.nanoTime();
-                vm.editor().setParam("conv1", "out_channels", ParamValue.of(8 + (i % 2) + 1));
-                root.applyCss();
-                root.layout();
-                ms[i] = (System.nanoTime() - t0) / 1e6;
-            }
-        });
+                assertTrue(vm.editor().setParam("conv2d1", "out_channels", ParamValue.of(9 + (k % 2))));
+                t[0] = System.nanoTime() - t0;
+                scene.addPreLayoutPulseListener(pre);
+                scene.addPostLayoutPulseListener(post[0]);
+                Platform.requestNextPulse();
+            });
+            assertTrue(done.await(5, TimeUnit.SECONDS), "no pulse came");
+        }
         double[] warm = Arrays.copyOfRange(ms, 5, runs);
         Arrays.sort(warm);
         double median = warm[warm.length / 2];
         double max = warm[warm.length - 1];
-        System.out.printf(java.util.Locale.ROOT, "studio responsiveness: 200-node design, edit -> analysis -> canvas "
-                + "views -> CSS -> layout: median %.1f ms, max %.1f ms (%d edits)%n", median, max, warm.length);
+        System.out.printf(java.util.Locale.ROOT, "studio responsiveness: 200-node design, one edit (analysis, view "
+                + "models, canvas views) plus the next pulse's CSS and layout: median %.1f ms, max %.1f ms over %d "
+                + "edits%n", median, max, warm.length);
         assertTrue(median < 50, "median " + median + " ms");
     }
 }
