@@ -258,8 +258,12 @@ final class CanvasGestures {
         if (target != null && target.problem() != null) {
             preview.getStyleClass().add("refused");
             refusal.setText("✕ " + target.problem());
+            refusal.setMaxWidth(Math.max(200, Math.min(420, canvas.getWidth() - 24)));
+            refusal.setWrapText(true);
             refusal.autosize();
-            refusal.relocate(e.getX() + 14, e.getY() + 10);
+            double width = Math.min(refusal.prefWidth(-1), refusal.getMaxWidth());
+            double x = Math.min(e.getX() + 14, canvas.getWidth() - width - 12);
+            refusal.resizeRelocate(Math.max(12, x), e.getY() + 12, width, refusal.prefHeight(width));
             refusal.setVisible(true);
         } else {
             refusal.setVisible(false);

@@ -43,6 +43,7 @@ public final class NodeView extends Region {
 
     NodeView() {
         getStyleClass().add("graph-node");
+        setPickOnBounds(false); // the shadow and ports widen the bounds; only the card itself is the node
         setPrefSize(NodeGeometry.WIDTH, NodeGeometry.HEIGHT);
         setMinSize(NodeGeometry.WIDTH, NodeGeometry.HEIGHT);
         setMaxSize(NodeGeometry.WIDTH, NodeGeometry.HEIGHT);

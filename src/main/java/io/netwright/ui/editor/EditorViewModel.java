@@ -490,14 +490,13 @@ public final class EditorViewModel {
         outer = design();
         Design inner = new Design(io.netwright.graph.Metadata.named(name), outer.input(), outer.head(), b.nodes(),
                 b.edges());
-        String label = "Edit block " + name;
+        outerLabel = "Edit block " + name;
         outerHistory = history.snapshot();
         history.clear();
-        show(inner);
-        openBlock.set(name);
         selection.set(Set.of());
+        openBlock.set(name);
+        show(inner);
         updateHistory();
-        outerLabel = label;
         loads.set(loads.get() + 1);
         return true;
     }
@@ -539,8 +538,11 @@ public final class EditorViewModel {
         if (outer == null) {
             return design();
         }
+        Block old = outer.blocks().get(openBlock.get());
+        if (old == null) {
+            return outer;
+        }
         try {
-            Block old = outer.blocks().get(openBlock.get());
             return outer.withBlock(new Block(old.name(), old.description(), design().nodes(), design().edges()));
         } catch (IllegalArgumentException e) {
             return outer;

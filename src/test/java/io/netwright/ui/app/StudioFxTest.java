@@ -256,4 +256,45 @@ class StudioFxTest {
         assertEquals(changed, editor.design());
         assertTrue(vm.isDirty());
     }
+
+    @Test
+    void doubleClickingABlockOpensItAndCloseBlockReturns(FxRobot robot) {
+        robot.interact(() -> {
+            editor.select(java.util.List.of("conv2", "relu2"));
+            editor.makeBlock("ConvRelu");
+        });
+        String inst = editor.selection().iterator().next();
+        assertEquals("→ 16×10×10", canvas().nodeView(inst).shapeText());
+        robot.doubleClickOn(center(canvas().nodeView(inst)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ConvRelu", editor.openBlockProperty().get());
+        assertNotNull(canvas().nodeView("conv2"));
+        assertTrue(robot.lookup("#close-block").queryButton().isVisible());
+        robot.clickOn("#close-block");
+        assertEquals("", editor.openBlockProperty().get());
+        assertNotNull(canvas().nodeView(inst));
+        assertFalse(editor.analysis().analysis().hasErrors());
+    }
+
+    @Test
+    void clickingAWireSelectsItAndDeleteRemovesIt(FxRobot robot) {
+        Point2D a = canvas().outputPortOnScreen("pool1");
+        Point2D b = canvas().inputPortOnScreen("conv2", 0);
+        robot.clickOn(new Point2D((a.getX() + b.getX()) / 2, (a.getY() + b.getY()) / 2));
+        robot.push(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(editor.design().incoming("conv2").isEmpty());
+        assertTrue(editor.analysis().status("conv2").hasError());
+        assertEquals(Designs.lenet().nodes().size(), editor.design().nodes().size());
+    }
+
+    @Test
+    void zoomKeysAndFit(FxRobot robot) {
+        robot.clickOn(center(canvas().nodeView("conv1")));
+        double z = canvas().viewport().zoom();
+        robot.type(KeyCode.MINUS);
+        assertEquals(z / 1.2, canvas().viewport().zoom(), 1e-9);
+        robot.type(KeyCode.F);
+        assertTrue(canvas().viewport().zoom() < z / 1.2 + 1e-9);
+    }
 }
