@@ -17,7 +17,7 @@ import java.util.Map;
 public final class AutoLayout {
 
     private static final double LAYER_GAP_TB = 44;
-    private static final double LAYER_GAP_LR = 90;
+    private static final double LAYER_GAP_LR = 120;
     private static final double SIBLING_GAP = 36;
     private static final double MARGIN = 40;
 

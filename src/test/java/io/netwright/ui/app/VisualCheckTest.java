@@ -52,4 +52,29 @@ class VisualCheckTest {
         });
         robot.release(javafx.scene.input.MouseButton.PRIMARY);
     }
+
+    @Test
+    void pictureOfALeftToRightLayoutWithABlock(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            try {
+                vm.open(Path.of("samples/designs/resnet_small.json"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            vm.editor().select(java.util.List.of("s1b1_conv1", "s1b1_bn1", "s1b1_relu1"));
+            vm.editor().makeBlock("ConvBnRelu");
+            vm.editor().autoLayout(io.netwright.ui.editor.Flow.LEFT_RIGHT);
+            window.canvas().fitToView();
+            window.canvas().zoom(2.2);
+        });
+        robot.interact(() -> {
+            try {
+                var img = window.stage().getScene().snapshot(null);
+                javax.imageio.ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png",
+                        Path.of("target/studio-visual-check-lr.png").toFile());
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+    }
 }
