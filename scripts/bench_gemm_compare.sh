@@ -7,6 +7,8 @@
 #   PYTHON   interpreter whose NumPy is measured (default /usr/bin/python3; its BLAS is printed, check it:
 #            a NumPy linked to the reference BLAS is no fair opponent for an optimised one)
 #   THREADS  threads for both sides (default: all cores); exported as OPENBLAS_NUM_THREADS too
+#   ROUNDS   alternate the two sides this many times and keep each one's best (default 1; use 3+ on a busy
+#            machine, where a single round mostly measures the neighbours)
 # Both sides run from this same shell, so OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE etc. apply equally to both.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -14,6 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SIZES="${1:-256,512,1024}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 THREADS="${THREADS:-$(nproc)}"
+ROUNDS="${ROUNDS:-1}"
 export OPENBLAS_NUM_THREADS="$THREADS"
 
 env | grep -E '^(OPENBLAS|GOTO|OMP)_' | sed 's/^/# env: /' || true
@@ -30,13 +33,17 @@ mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.incl
 
 OUT="$(mktemp)"
 trap 'rm -f "$CP_FILE" "$OUT"' EXIT
-java -cp "target/classes:$(cat "$CP_FILE")" io.netwright.cli.bench.GemmBench --sizes "$SIZES" --threads "$THREADS" \
-  | tee "$OUT"
-"$PYTHON" scripts/bench_numpy_gemm.py --sizes "$SIZES" | tee -a "$OUT"
+for ((round = 1; round <= ROUNDS; round++)); do
+  [ "$ROUNDS" -gt 1 ] && echo "# round $round of $ROUNDS"
+  java -cp "target/classes:$(cat "$CP_FILE")" io.netwright.cli.bench.GemmBench --sizes "$SIZES" \
+    --threads "$THREADS" | tee -a "$OUT"
+  "$PYTHON" scripts/bench_numpy_gemm.py --sizes "$SIZES" | tee -a "$OUT"
+done
 
-# best_gflops of one implementation at one size, or empty
+# the highest best_gflops of one implementation at one size over all rounds, or empty
 best() { awk -v impl="$1" -v n="$2" '$1 == "gemm" && $2 == "impl=" impl && $3 == "n=" n {
-  for (i = 4; i <= NF; i++) if ($i ~ /^best_gflops=/) { sub(/^best_gflops=/, "", $i); print $i } }' "$OUT"; }
+  for (i = 4; i <= NF; i++) if ($i ~ /^best_gflops=/) { sub(/^best_gflops=/, "", $i); if ($i + 0 > m) m = $i + 0 } }
+  END { if (m > 0) print m }' "$OUT"; }
 ratio() { if [ -n "$1" ] && [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; else echo "-"; fi; }
 
 echo

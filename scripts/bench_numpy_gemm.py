@@ -6,23 +6,40 @@ Protocol (same as io.netwright.cli.bench.GemmBench): warm up for >= 3 calls and 
 and up to 1 s (at most 100); report best and median GFLOP/s with 2*n^3 flops per product.
 """
 import argparse
+import ctypes
+import os
 import time
 
 import numpy as np
 
 
 def blas_name():
-    """Which BLAS NumPy uses (NumPy >= 1.26 reports it through show_config(mode='dicts'))."""
+    """The BLAS NumPy really uses: the loaded library (Debian switches libblas.so.3 through alternatives, so the
+    build-time name says little) and, for OpenBLAS, its runtime configuration (version and chosen core)."""
+    np.matmul(np.ones((64, 64), np.float32), np.ones((64, 64), np.float32))  # make sure the BLAS is loaded
+    paths = set()
     try:
-        cfg = np.show_config(mode="dicts")
-        blas = cfg["Build Dependencies"]["blas"]
-        return "%s %s" % (blas.get("name", "?"), blas.get("version", ""))
-    except Exception:  # older NumPy: fall back to the distutils-era info
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                path = line.split()[-1]
+                if "blas" in os.path.basename(path).lower() and path.startswith("/"):
+                    paths.add(os.path.realpath(path))
+    except OSError:
+        pass
+    described = []
+    for path in sorted(paths):
+        text = path
         try:
-            info = np.__config__.get_info("blas_opt_info")
-            return "libraries=%s" % info.get("libraries")
-        except Exception:
-            return "unknown"
+            lib = ctypes.CDLL(path)
+            for fn in ("openblas_get_config", "scipy_openblas_get_config64_", "openblas_get_config64_"):
+                if hasattr(lib, fn):
+                    getattr(lib, fn).restype = ctypes.c_char_p
+                    text += " (" + getattr(lib, fn)().decode().strip() + ")"
+                    break
+        except OSError:
+            pass
+        described.append(text)
+    return "; ".join(described) if described else "unknown"
 
 
 def measure(n, min_reps=5, seconds=1.0):

@@ -31,6 +31,14 @@ public interface Backend {
     /** Allocates {@code length} elements of {@code dtype}, zero-filled. */
     Buffer allocate(DType dtype, int length);
 
+    /**
+     * Allocates {@code length} elements whose content is unspecified, for outputs an op overwrites entirely (PyTorch's
+     * {@code empty}); saves the zero-fill of recycled memory. The default zero-fills.
+     */
+    default Buffer allocateUninitialized(DType dtype, int length) {
+        return allocate(dtype, length);
+    }
+
     /** Copies host floats into a FLOAT32 buffer at element {@code offset}. */
     void copyIn(float[] src, Buffer dst, int offset);
 
@@ -95,6 +103,25 @@ public interface Backend {
 
     /** The adjoint of {@link #im2col}: adds each column entry back into {@code out: [N, C, H, W]}. */
     void col2im(View cols, View out, Conv2dGeometry g);
+
+    /**
+     * Optional fused convolution without bias: {@code out: [N, OC, OH, OW]} (overwritten) from {@code x: [N, C, H, W]}
+     * and {@code weight: [OC, C/groups, kH, kW]}; {@code g.channels()} is C. Returns false when this backend has no
+     * fused kernel, and the caller composes {@link #im2col} and {@link #matmul} instead.
+     */
+    default boolean conv2d(View x, View weight, View out, Conv2dGeometry g, int groups) {
+        return false;
+    }
+
+    /** Optional fused input gradient of {@link #conv2d}: overwrites {@code gradIn: [N, C, H, W]}; false if absent. */
+    default boolean conv2dBackwardInput(View gradOut, View weight, View gradIn, Conv2dGeometry g, int groups) {
+        return false;
+    }
+
+    /** Optional fused weight gradient of {@link #conv2d}: overwrites {@code gradWeight}; false if absent. */
+    default boolean conv2dBackwardWeight(View x, View gradOut, View gradWeight, Conv2dGeometry g, int groups) {
+        return false;
+    }
 
     /**
      * Max pooling of {@code x: [N, C, H, W]} into {@code out: [N, C, outH, outW]}; {@code indices} (INT64, same

@@ -14,6 +14,10 @@ public enum BinaryOp {
     /** elementwise max, NaN-propagating. */ MAXIMUM,
     /** elementwise min, NaN-propagating. */ MINIMUM,
     /** Python-style remainder (sign of divisor). */ REMAINDER,
+    /**
+     * {@code y > 0 ? x : 0}: the ReLU gradient with {@code x} the incoming gradient and {@code y} the ReLU's output
+     * (PyTorch's {@code threshold_backward}); FLOAT32 only.
+     */ THRESHOLD_BACKWARD,
     /** {@code a == b}. */ EQ,
     /** {@code a != b}. */ NE,
     /** {@code a > b}. */ GT,

@@ -1,5 +1,6 @@
 package io.netwright.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
@@ -23,6 +24,11 @@ import picocli.CommandLine.Spec;
         description = "Design, train and watch convolutional networks on Netwright's own tensor engine.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+                SummaryCommand.class,
+                TrainCommand.class,
+                ResumeCommand.class,
+                PredictCommand.class,
+                EvalCommand.class,
                 DemoCommand.class,
                 DevicesCommand.class,
                 StudioCommand.class,
@@ -34,6 +40,18 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Whether standard output is a terminal (progress is then one line redrawn with {@code \r}). */
+    private final boolean terminal;
+
+    Main(boolean terminal) {
+        this.terminal = terminal;
+    }
+
+    /** Whether output goes to a terminal; commands reach it through {@code @ParentCommand}. */
+    boolean terminal() {
+        return terminal;
+    }
+
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String... args) {
         System.exit(run(args));
@@ -42,13 +60,19 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line against {@code System.out} / {@code System.err} and returns the exit code. */
     public static int run(String... args) {
         Charset cs = Charset.defaultCharset();
-        return run(new PrintWriter(System.out, true, cs), new PrintWriter(System.err, true, cs), args);
+        return run(new PrintWriter(System.out, true, cs), new PrintWriter(System.err, true, cs), stdoutIsTerminal(),
+                args);
     }
 
     /** Runs the command line, writing normal output to {@code out} and diagnostics to {@code err}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, false, args);
+    }
+
+    /** Like {@link #run(PrintWriter, PrintWriter, String...)}; {@code terminal} says whether {@code out} is one. */
+    static int run(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
         try {
-            return commandLine(out, err).execute(args);
+            return commandLine(out, err, terminal).execute(args);
         } finally {
             out.flush();
             err.flush();
@@ -56,13 +80,31 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The configured picocli command line (exposed for tests and for embedding). */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean terminal) {
+        CommandLine cl = new CommandLine(new Main(terminal));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(ShortErrors::onParameterError);
         cl.setExecutionExceptionHandler(ShortErrors::onExecutionError);
         return cl;
+    }
+
+    /**
+     * Whether standard output is an interactive terminal. {@code System.console()} is null when stdin or stdout is
+     * redirected up to Java 21; from Java 22 on it is always present and {@code Console.isTerminal()} tells.
+     */
+    static boolean stdoutIsTerminal() {
+        Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(c);
+        } catch (NoSuchMethodException e) {
+            return true; // before Java 22 a console means a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /** No command given: a usage error, so scripts notice, with the fix in the message. */

@@ -75,6 +75,11 @@ final class CnnArgs {
         return view(t, shape, View.contiguousStrides(shape));
     }
 
+    /** A new float32 tensor on {@code like}'s backend for an output the caller overwrites entirely. */
+    static Tensor empty(Tensor like, int... shape) {
+        return like.newEmpty(DType.FLOAT32, shape);
+    }
+
     /** A new zero-filled float32 tensor on {@code like}'s backend. */
     static Tensor zeros(Tensor like, int... shape) {
         return Tensor.allocate(like.backend(), DType.FLOAT32, shape);

@@ -177,10 +177,13 @@ final class ConvOps {
         int l = oh * ow;
         checkColumns("conv2d", (long) c * kh * kw, (long) n * l);
         Backend be = x.backend();
-        Tensor out = CnnArgs.zeros(x, n, oc, oh, ow);
+        Tensor out = CnnArgs.empty(x, n, oc, oh, ow);
         if (n == 0) {
             return Autograd.record("convolution", out, g -> new Tensor[]{Tensor.zerosLike(x),
                 Tensor.zerosLike(weight), bias == null ? null : Tensor.zerosLike(bias)}, x, weight, bias);
+        }
+        if (be.conv2d(x.v(), weight.v(), out.v(), geo, groups)) {
+            return fused(x, weight, bias, out, geo, groups);
         }
         Tensor wc = CnnArgs.dense(weight);
         View wG = CnnArgs.view(wc, groups, ocg, rows);
@@ -193,7 +196,7 @@ final class ConvOps {
                 be.binary(BinaryOp.ADD, out.v(), biasView(bias, out.shapeRef()), out.v());
             }
         } else {
-            Tensor prod = CnnArgs.zeros(x, oc, n, l);
+            Tensor prod = CnnArgs.empty(x, oc, n, l);
             be.matmul(wG, colsG, CnnArgs.view(prod, groups, ocg, n * l));
             View src = CnnArgs.view(prod, new int[]{n, oc, oh, ow}, new int[]{l, n * l, ow, 1});
             if (bias != null) {
@@ -210,14 +213,14 @@ final class ConvOps {
             cols.close();
         }
         return Autograd.record("convolution", out, gOut -> {
-            Tensor gM = CnnArgs.zeros(gOut, oc, n, l);
+            Tensor gM = CnnArgs.empty(gOut, oc, n, l);
             be.copy(gOut.v(), CnnArgs.view(gM, new int[]{n, oc, oh, ow}, new int[]{l, n * l, ow, 1}));
             View gG = CnnArgs.view(gM, groups, ocg, n * l);
             Tensor dx = null;
             Tensor dw = null;
             Tensor db = null;
             if (x.requiresGrad()) {
-                Tensor dCols = CnnArgs.zeros(x, c * kh * kw, n, l);
+                Tensor dCols = CnnArgs.empty(x, c * kh * kw, n, l);
                 View wT = CnnArgs.view(wc, new int[]{groups, rows, ocg}, new int[]{ocg * rows, 1, rows});
                 be.matmul(wT, gG, CnnArgs.view(dCols, groups, rows, n * l));
                 dx = CnnArgs.zeros(x, n, c, h, w);
@@ -226,7 +229,7 @@ final class ConvOps {
             }
             if (weight.requiresGrad()) {
                 Tensor cl = saved != null ? saved : im2colT(x, geo, n, l);
-                dw = CnnArgs.zeros(weight, weight.shapeRef());
+                dw = CnnArgs.empty(weight, weight.shapeRef());
                 View colsT = CnnArgs.view(cl, new int[]{groups, n * l, rows}, new int[]{rows * n * l, 1, n * l});
                 be.matmul(gG, colsT, CnnArgs.view(dw, groups, ocg, rows));
                 if (cl != saved) {
@@ -243,9 +246,40 @@ final class ConvOps {
         }, x, weight, bias);
     }
 
+    /**
+     * The backend's fused convolution wrote {@code out}: add the bias and record the fused backward (input and weight
+     * gradients straight from the backend, the bias gradient as one reduction over N, H, W).
+     */
+    private static Tensor fused(Tensor x, Tensor weight, Tensor bias, Tensor out, Conv2dGeometry geo, int groups) {
+        Backend be = x.backend();
+        if (bias != null) {
+            be.binary(BinaryOp.ADD, out.v(), biasView(bias, out.shapeRef()), out.v());
+        }
+        int oc = weight.size(0);
+        return Autograd.record("convolution", out, gOut -> {
+            Tensor dx = null;
+            Tensor dw = null;
+            Tensor db = null;
+            if (x.requiresGrad()) {
+                dx = CnnArgs.empty(x, x.shapeRef());
+                be.conv2dBackwardInput(gOut.v(), weight.v(), dx.v(), geo, groups);
+            }
+            if (weight.requiresGrad()) {
+                dw = CnnArgs.empty(weight, weight.shapeRef());
+                be.conv2dBackwardWeight(x.v(), gOut.v(), dw.v(), geo, groups);
+            }
+            if (bias != null && bias.requiresGrad()) {
+                Tensor sum = CnnArgs.empty(gOut, 1, oc, 1, 1);
+                be.reduce(ReduceOp.SUM, gOut.v(), new int[]{0, 2, 3}, sum.v());
+                db = sum.viewOf(new int[]{oc}, new int[]{1}, sum.storageOffset());
+            }
+            return new Tensor[]{dx, dw, db};
+        }, x, weight, bias);
+    }
+
     /** im2col of {@code x} into a new {@code [C*kH*kW, N, L]} tensor (one matrix for the whole batch). */
     private static Tensor im2colT(Tensor x, Conv2dGeometry geo, int n, int l) {
-        Tensor cols = CnnArgs.zeros(x, geo.colRows(), n, l);
+        Tensor cols = CnnArgs.empty(x, geo.colRows(), n, l);
         x.backend().im2col(x.v(), colsNcl(cols, n, geo.colRows(), l), geo);
         return cols;
     }

@@ -158,7 +158,7 @@ final class Elementwise {
             case COS -> g -> new Tensor[]{g.mul(in.sin()).neg()};
             case TANH -> g -> new Tensor[]{g.mul(out.mul(out).rsub(1.0))};
             case SIGMOID -> g -> new Tensor[]{g.mul(out.mul(out.rsub(1.0)))};
-            case RELU -> g -> new Tensor[]{g.mul(out.gt(0.0))};
+            case RELU -> g -> new Tensor[]{binary("threshold_backward", BinaryOp.THRESHOLD_BACKWARD, g, out)};
             case LEAKY_RELU -> g -> new Tensor[]{g.mul(where(in.gt(0.0), Creation.scalarLike(g, 1),
                     Creation.scalarLike(g, a)))};
             case RECIPROCAL -> g -> new Tensor[]{g.mul(out.mul(out)).neg()};

@@ -112,8 +112,8 @@ final class PoolOps {
         int oh = g.outHeight();
         int ow = g.outWidth();
         Backend be = x.backend();
-        Tensor out = CnnArgs.zeros(x, n, c, oh, ow);
-        Tensor idx = Tensor.allocate(be, DType.INT64, new int[]{n, c, oh, ow});
+        Tensor out = CnnArgs.empty(x, n, c, oh, ow);
+        Tensor idx = x.newEmpty(DType.INT64, new int[]{n, c, oh, ow});
         if (n > 0) {
             be.maxPool2d(x.v(), out.v(), idx.v(), g);
         }

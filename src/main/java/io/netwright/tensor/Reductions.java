@@ -159,7 +159,7 @@ final class Reductions {
             throw new IllegalArgumentException(name + "(): Expected reduction dim " + dim + " to have non-zero size.");
         }
         Tensor keptV = raw(max ? ReduceOp.MAX : ReduceOp.MIN, x, dims, x.dtype());
-        Tensor keptI = dims.length == 0 ? x.newEmpty(DType.INT64, new int[0])
+        Tensor keptI = dims.length == 0 ? Tensor.allocate(x.backend(), DType.INT64, new int[0])
                 : raw(max ? ReduceOp.ARGMAX : ReduceOp.ARGMIN, x, dims, DType.INT64);
         Tensor values = finish(keptV, x.shapeRef(), dims, keepdim);
         Tensor indices = finish(keptI, x.shapeRef(), dims, keepdim);
@@ -179,7 +179,7 @@ final class Reductions {
     static Tensor arg(Tensor x, int dimIn, boolean keepdim, boolean max) {
         String name = max ? "argmax" : "argmin";
         if (x.dim() == 0) {
-            return x.newEmpty(DType.INT64, new int[0]);
+            return Tensor.allocate(x.backend(), DType.INT64, new int[0]);
         }
         int dim = Shape.normalize(dimIn, x.dim(), name);
         if (x.size(dim) == 0) {

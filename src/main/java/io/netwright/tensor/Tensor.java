@@ -59,9 +59,11 @@ public final class Tensor implements AutoCloseable {
         return new Tensor(s, shape.clone(), View.contiguousStrides(shape), 0);
     }
 
-    /** A new contiguous tensor like this one's shape, with another dtype. */
+    /** A new contiguous tensor on this tensor's backend whose content is unspecified: the caller overwrites it. */
     Tensor newEmpty(DType dtype, int[] shape) {
-        return allocate(backend(), dtype, shape);
+        int n = Shape.numel(shape);
+        Storage s = new Storage(backend().allocateUninitialized(dtype, Math.max(n, 1)));
+        return new Tensor(s, shape.clone(), View.contiguousStrides(shape), 0);
     }
 
     /** A view sharing this tensor's storage. */
@@ -75,66 +77,42 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** The backend that owns this tensor's memory. */
-    public Backend backend() {
-        return storage.backend();
-    }
+    public Backend backend() { return storage.backend(); }
 
     // ================================================================ metadata
 
     /** The shape, like {@code tensor.shape}. */
-    public Shape shape() {
-        return new Shape(shape);
-    }
+    public Shape shape() { return new Shape(shape); }
 
     /** The sizes as a fresh array. */
-    public int[] sizes() {
-        return shape.clone();
-    }
+    public int[] sizes() { return shape.clone(); }
 
     /** Size of dim {@code d} (negative counts from the end). */
-    public int size(int d) {
-        return shape[Shape.normalize(d, shape.length, "size")];
-    }
+    public int size(int d) { return shape[Shape.normalize(d, shape.length, "size")]; }
 
     /** Number of dimensions. */
-    public int dim() {
-        return shape.length;
-    }
+    public int dim() { return shape.length; }
 
     /** Number of elements. */
-    public int numel() {
-        return Shape.numel(shape);
-    }
+    public int numel() { return Shape.numel(shape); }
 
     /** Strides in elements, as a fresh array. */
-    public int[] strides() {
-        return strides.clone();
-    }
+    public int[] strides() { return strides.clone(); }
 
     /** Element offset into storage. */
-    public int storageOffset() {
-        return offset;
-    }
+    public int storageOffset() { return offset; }
 
     /** Element type. */
-    public DType dtype() {
-        return storage.dtype();
-    }
+    public DType dtype() { return storage.dtype(); }
 
     /** The device holding the data. */
-    public Device device() {
-        return storage.backend().device();
-    }
+    public Device device() { return storage.backend().device(); }
 
     /** Whether the layout is row-major without gaps. */
-    public boolean isContiguous() {
-        return new View(storage.buffer(), offset, shape, strides).isContiguous();
-    }
+    public boolean isContiguous() { return new View(storage.buffer(), offset, shape, strides).isContiguous(); }
 
     /** Whether this tensor shares storage with {@code other}. */
-    public boolean sharesStorage(Tensor other) {
-        return storage == other.storage;
-    }
+    public boolean sharesStorage(Tensor other) { return storage == other.storage; }
 
     int[] shapeRef() {
         return shape;
@@ -147,9 +125,7 @@ public final class Tensor implements AutoCloseable {
     // ================================================================ autograd
 
     /** Whether gradients flow to or through this tensor. */
-    public boolean requiresGrad() {
-        return requiresGrad;
-    }
+    public boolean requiresGrad() { return requiresGrad; }
 
     /** Sets whether this leaf records gradients; returns this. Only leaves (no grad_fn) may be changed. */
     public Tensor requiresGrad_(boolean value) {
@@ -166,14 +142,10 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** Shorthand for {@code requiresGrad_(true)}. */
-    public Tensor requiresGrad_() {
-        return requiresGrad_(true);
-    }
+    public Tensor requiresGrad_() { return requiresGrad_(true); }
 
     /** The accumulated gradient, or null. */
-    public Tensor grad() {
-        return grad;
-    }
+    public Tensor grad() { return grad; }
 
     /** Replaces the gradient (null clears it). */
     public void setGrad(Tensor g) {
@@ -190,14 +162,10 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** The op that produced this tensor, or null for leaves. */
-    public Node gradFn() {
-        return gradFn;
-    }
+    public Node gradFn() { return gradFn; }
 
     /** True for tensors created by the user rather than by a recorded op. */
-    public boolean isLeaf() {
-        return gradFn == null;
-    }
+    public boolean isLeaf() { return gradFn == null; }
 
     /** Asks a non-leaf to keep its {@code .grad} after backward. */
     public Tensor retainGrad() {
@@ -253,21 +221,15 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** A tensor sharing this data that is cut from the graph. */
-    public Tensor detach() {
-        return viewOf(shape, strides, offset);
-    }
+    public Tensor detach() { return viewOf(shape, strides, offset); }
 
     // ================================================================ data out
 
     /** All elements, row-major, as floats. */
-    public float[] toFloatArray() {
-        return backend().copyOutFloat(v());
-    }
+    public float[] toFloatArray() { return backend().copyOutFloat(v()); }
 
     /** All elements, row-major, as longs (floats truncate toward zero). */
-    public long[] toLongArray() {
-        return backend().copyOutLong(v());
-    }
+    public long[] toLongArray() { return backend().copyOutLong(v()); }
 
     /** All elements as booleans (non-zero is true). */
     public boolean[] toBooleanArray() {
@@ -304,24 +266,16 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** Casts to another dtype; returns this if already of that type. */
-    public Tensor to(DType dtype) {
-        return dtype == dtype() ? this : Elementwise.cast(this, dtype);
-    }
+    public Tensor to(DType dtype) { return dtype == dtype() ? this : Elementwise.cast(this, dtype); }
 
     /** Shorthand for {@code to(DType.FLOAT32)}. */
-    public Tensor toFloat() {
-        return to(DType.FLOAT32);
-    }
+    public Tensor toFloat() { return to(DType.FLOAT32); }
 
     /** Shorthand for {@code to(DType.INT64)}. */
-    public Tensor toLong() {
-        return to(DType.INT64);
-    }
+    public Tensor toLong() { return to(DType.INT64); }
 
     /** Shorthand for {@code to(DType.BOOL)}. */
-    public Tensor toBool() {
-        return to(DType.BOOL);
-    }
+    public Tensor toBool() { return to(DType.BOOL); }
 
     /** Releases this handle's reference to the storage (the memory goes when the last view is closed). */
     @Override
@@ -334,9 +288,7 @@ public final class Tensor implements AutoCloseable {
 
     /** PyTorch-style text, e.g. {@code tensor([[1., 2.], [3., 4.]], requires_grad=True)}. */
     @Override
-    public String toString() {
-        return TensorFormat.format(this);
-    }
+    public String toString() { return TensorFormat.format(this); }
 
     // ================================================================ creation (static)
 
@@ -346,14 +298,10 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** A 2-D float32 tensor from rows. */
-    public static Tensor of(float[][] rows) {
-        return Creation.fromRows(rows);
-    }
+    public static Tensor of(float[][] rows) { return Creation.fromRows(rows); }
 
     /** A 0-d float32 tensor. */
-    public static Tensor scalar(double value) {
-        return Creation.full(new int[0], value, TensorOptions.DEFAULT);
-    }
+    public static Tensor scalar(double value) { return Creation.full(new int[0], value, TensorOptions.DEFAULT); }
 
     /** An int64 tensor of the given data and shape. */
     public static Tensor ofLongs(long[] data, int... shape) {
@@ -371,29 +319,19 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** Zeros of the given shape (float32, CPU). */
-    public static Tensor zeros(int... shape) {
-        return Creation.full(shape, 0, TensorOptions.DEFAULT);
-    }
+    public static Tensor zeros(int... shape) { return Creation.full(shape, 0, TensorOptions.DEFAULT); }
 
     /** Zeros with options. */
-    public static Tensor zeros(TensorOptions options, int... shape) {
-        return Creation.full(shape, 0, options);
-    }
+    public static Tensor zeros(TensorOptions options, int... shape) { return Creation.full(shape, 0, options); }
 
     /** Ones of the given shape. */
-    public static Tensor ones(int... shape) {
-        return Creation.full(shape, 1, TensorOptions.DEFAULT);
-    }
+    public static Tensor ones(int... shape) { return Creation.full(shape, 1, TensorOptions.DEFAULT); }
 
     /** Ones with options. */
-    public static Tensor ones(TensorOptions options, int... shape) {
-        return Creation.full(shape, 1, options);
-    }
+    public static Tensor ones(TensorOptions options, int... shape) { return Creation.full(shape, 1, options); }
 
     /** A tensor filled with {@code value}. */
-    public static Tensor full(int[] shape, double value) {
-        return Creation.full(shape, value, TensorOptions.DEFAULT);
-    }
+    public static Tensor full(int[] shape, double value) { return Creation.full(shape, value, TensorOptions.DEFAULT); }
 
     /** A tensor filled with {@code value}, with options. */
     public static Tensor full(int[] shape, double value, TensorOptions options) {
@@ -401,29 +339,19 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** An uninitialised tensor (zero-filled here: backends allocate zeroed memory). */
-    public static Tensor empty(int... shape) {
-        return Creation.full(shape, 0, TensorOptions.DEFAULT);
-    }
+    public static Tensor empty(int... shape) { return Creation.full(shape, 0, TensorOptions.DEFAULT); }
 
     /** Zeros with the shape, dtype and device of {@code t}. */
-    public static Tensor zerosLike(Tensor t) {
-        return Creation.fullLike(t, 0);
-    }
+    public static Tensor zerosLike(Tensor t) { return Creation.fullLike(t, 0); }
 
     /** Ones with the shape, dtype and device of {@code t}. */
-    public static Tensor onesLike(Tensor t) {
-        return Creation.fullLike(t, 1);
-    }
+    public static Tensor onesLike(Tensor t) { return Creation.fullLike(t, 1); }
 
     /** {@code value} with the shape, dtype and device of {@code t}. */
-    public static Tensor fullLike(Tensor t, double value) {
-        return Creation.fullLike(t, value);
-    }
+    public static Tensor fullLike(Tensor t, double value) { return Creation.fullLike(t, value); }
 
     /** Same as {@link #zerosLike}. */
-    public static Tensor emptyLike(Tensor t) {
-        return Creation.fullLike(t, 0);
-    }
+    public static Tensor emptyLike(Tensor t) { return Creation.fullLike(t, 0); }
 
     /** Uniform [0,1) with the shape and device of {@code t}, from the default generator. */
     public static Tensor randLike(Tensor t) {
@@ -438,14 +366,10 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** {@code 0, 1, ..., end-1} as int64. */
-    public static Tensor arange(long end) {
-        return Creation.arangeLong(0, end, 1);
-    }
+    public static Tensor arange(long end) { return Creation.arangeLong(0, end, 1); }
 
     /** {@code start, start+step, ... < end} as int64. */
-    public static Tensor arange(long start, long end, long step) {
-        return Creation.arangeLong(start, end, step);
-    }
+    public static Tensor arange(long start, long end, long step) { return Creation.arangeLong(start, end, step); }
 
     /** {@code start, start+step, ... < end} as float32. */
     public static Tensor arange(double start, double end, double step) {
@@ -453,24 +377,16 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** {@code steps} evenly spaced values from start to end inclusive. */
-    public static Tensor linspace(double start, double end, int steps) {
-        return Creation.linspace(start, end, steps);
-    }
+    public static Tensor linspace(double start, double end, int steps) { return Creation.linspace(start, end, steps); }
 
     /** The n×n identity. */
-    public static Tensor eye(int n) {
-        return Creation.eye(n, n);
-    }
+    public static Tensor eye(int n) { return Creation.eye(n, n); }
 
     /** The n×m matrix with ones on the diagonal. */
-    public static Tensor eye(int n, int m) {
-        return Creation.eye(n, m);
-    }
+    public static Tensor eye(int n, int m) { return Creation.eye(n, m); }
 
     /** Uniform [0, 1) from the default generator. */
-    public static Tensor rand(int... shape) {
-        return rand(Generator.defaultGenerator(), shape);
-    }
+    public static Tensor rand(int... shape) { return rand(Generator.defaultGenerator(), shape); }
 
     /** Uniform [0, 1) from {@code g}. */
     public static Tensor rand(Generator g, int... shape) {
@@ -478,9 +394,7 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** Standard normal from the default generator. */
-    public static Tensor randn(int... shape) {
-        return randn(Generator.defaultGenerator(), shape);
-    }
+    public static Tensor randn(int... shape) { return randn(Generator.defaultGenerator(), shape); }
 
     /** Standard normal from {@code g}. */
     public static Tensor randn(Generator g, int... shape) {
@@ -498,34 +412,22 @@ public final class Tensor implements AutoCloseable {
     }
 
     /** A random permutation of {@code 0..n-1} (int64) from {@code g}. */
-    public static Tensor randperm(Generator g, int n) {
-        return Creation.randperm(g, n);
-    }
+    public static Tensor randperm(Generator g, int n) { return Creation.randperm(g, n); }
 
     /** A random permutation of {@code 0..n-1} from the default generator. */
-    public static Tensor randperm(int n) {
-        return Creation.randperm(Generator.defaultGenerator(), n);
-    }
+    public static Tensor randperm(int n) { return Creation.randperm(Generator.defaultGenerator(), n); }
 
     /** Concatenates along {@code dim}. */
-    public static Tensor cat(List<Tensor> tensors, int dim) {
-        return ShapeOps.cat(tensors, dim);
-    }
+    public static Tensor cat(List<Tensor> tensors, int dim) { return ShapeOps.cat(tensors, dim); }
 
     /** Stacks along a new dim {@code dim}. */
-    public static Tensor stack(List<Tensor> tensors, int dim) {
-        return ShapeOps.stack(tensors, dim);
-    }
+    public static Tensor stack(List<Tensor> tensors, int dim) { return ShapeOps.stack(tensors, dim); }
 
     /** {@code cond ? x : y} elementwise with broadcasting. */
-    public static Tensor where(Tensor cond, Tensor x, Tensor y) {
-        return Elementwise.where(cond, x, y);
-    }
+    public static Tensor where(Tensor cond, Tensor x, Tensor y) { return Elementwise.where(cond, x, y); }
 
     /** Einstein summation, e.g. {@code einsum("bij,bjk->bik", a, b)}. */
-    public static Tensor einsum(String equation, Tensor... operands) {
-        return Einsum.einsum(equation, operands);
-    }
+    public static Tensor einsum(String equation, Tensor... operands) { return Einsum.einsum(equation, operands); }
 
     // ================================================================ elementwise math
 

@@ -27,13 +27,17 @@ public final class CpuBackend implements Backend, AutoCloseable {
     private final BackendOptions options;
     private final CpuParallel par;
     private final CpuGemm gemm;
+    private final CpuConvGemm convGemm;
     private final AtomicLong bufferIds = new AtomicLong();
+    /** Idle large arrays kept for reuse: up to an eighth of the heap. */
+    private final CpuArrayPool pool = new CpuArrayPool(Runtime.getRuntime().maxMemory() / 8);
 
     /** A backend with {@code options.effectiveThreads()} workers; OpenBLAS is loaded lazily by the first matmul. */
     public CpuBackend(BackendOptions options) {
         this.options = options;
         this.par = new CpuParallel(options.effectiveThreads());
         this.gemm = new CpuGemm(par, options.nativeBlas());
+        this.convGemm = new CpuConvGemm(par);
     }
 
     /** The options this backend was created with. */
@@ -72,13 +76,24 @@ public final class CpuBackend implements Backend, AutoCloseable {
     @Override
     public void close() {
         par.close();
+        pool.clear();
+    }
+
+    /** The recycler of large float arrays (see {@link CpuArrayPool}). */
+    CpuArrayPool arrayPool() {
+        return pool;
     }
 
     // ---------------------------------------------------------------- memory and copies
 
     @Override
     public Buffer allocate(DType dtype, int length) {
-        return new CpuBuffer(this, dtype, length, bufferIds.incrementAndGet());
+        return new CpuBuffer(this, dtype, length, bufferIds.incrementAndGet(), true);
+    }
+
+    @Override
+    public Buffer allocateUninitialized(DType dtype, int length) {
+        return new CpuBuffer(this, dtype, length, bufferIds.incrementAndGet(), false);
     }
 
     @Override
@@ -165,6 +180,33 @@ public final class CpuBackend implements Backend, AutoCloseable {
     @Override
     public void col2im(View cols, View out, Conv2dGeometry g) {
         CpuConv.col2im(par, cols, out, g);
+    }
+
+    @Override
+    public boolean conv2d(View x, View weight, View out, Conv2dGeometry g, int groups) {
+        if (!gemm.usesNative()) {
+            return false;
+        }
+        convGemm.forward(x, weight, out, g, groups);
+        return true;
+    }
+
+    @Override
+    public boolean conv2dBackwardInput(View gradOut, View weight, View gradIn, Conv2dGeometry g, int groups) {
+        if (!gemm.usesNative()) {
+            return false;
+        }
+        convGemm.backwardInput(gradOut, weight, gradIn, g, groups);
+        return true;
+    }
+
+    @Override
+    public boolean conv2dBackwardWeight(View x, View gradOut, View gradWeight, Conv2dGeometry g, int groups) {
+        if (!gemm.usesNative()) {
+            return false;
+        }
+        convGemm.backwardWeight(x, gradOut, gradWeight, g, groups);
+        return true;
     }
 
     @Override

@@ -161,6 +161,14 @@ final class CpuBinary {
                     o[i] = Math.min(x[i], y[i]);
                 }
             }
+            case THRESHOLD_BACKWARD -> {
+                // Branch-free: keep x where 0 < bits(y) <= bits(+inf), i.e. y > 0 and not NaN.
+                for (int i = from; i < to; i++) {
+                    int yb = Float.floatToRawIntBits(y[i]);
+                    int outside = ((yb - 1) | (0x7f800000 - yb)) >> 31;
+                    o[i] = Float.intBitsToFloat(Float.floatToRawIntBits(x[i]) & ~outside);
+                }
+            }
             default -> throw new IllegalArgumentException("binary " + op + ": not an arithmetic op");
         }
     }

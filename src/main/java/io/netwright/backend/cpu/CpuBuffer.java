@@ -6,7 +6,8 @@ import io.netwright.backend.DType;
 
 /**
  * CPU memory: a Java array ({@code float[]} for FLOAT32, {@code long[]} for INT64, {@code byte[]} holding 0/1 for
- * BOOL). {@link #close()} drops the array so the memory can be reclaimed; any later use throws
+ * BOOL). {@link #close()} hands a large float array back to the backend's {@link CpuArrayPool} for reuse (others are left to
+ * the garbage collector); any later use throws
  * {@link IllegalStateException} naming the buffer.
  */
 public final class CpuBuffer implements Buffer {
@@ -17,7 +18,7 @@ public final class CpuBuffer implements Buffer {
     private final long id;
     private volatile Object data;
 
-    CpuBuffer(CpuBackend backend, DType dtype, int length, long id) {
+    CpuBuffer(CpuBackend backend, DType dtype, int length, long id, boolean zeroed) {
         if (length < 0) {
             throw new IllegalArgumentException("allocate: length must be >= 0, got " + length);
         }
@@ -26,8 +27,8 @@ public final class CpuBuffer implements Buffer {
         this.length = length;
         this.id = id;
         this.data = switch (dtype) {
-            case FLOAT32 -> new float[length];
-            case INT64 -> new long[length];
+            case FLOAT32 -> backend.arrayPool().take(length, zeroed);
+            case INT64 -> backend.arrayPool().takeLongs(length, zeroed);
             case BOOL -> new byte[length];
         };
     }
@@ -54,7 +55,16 @@ public final class CpuBuffer implements Buffer {
 
     @Override
     public void close() {
-        data = null;
+        Object d;
+        synchronized (this) {
+            d = data;
+            data = null;
+        }
+        if (d instanceof float[] f) {
+            backend.arrayPool().give(f);
+        } else if (d instanceof long[] l) {
+            backend.arrayPool().give(l);
+        }
     }
 
     /** The FLOAT32 storage. */

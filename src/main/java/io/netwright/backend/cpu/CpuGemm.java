@@ -70,17 +70,26 @@ final class CpuGemm {
             });
             return;
         }
+        if (nat) {
+            // Small products run single-threaded inside OpenBLAS anyway: spread the batch over our pool instead
+            // (OpenBLAS calls are thread-safe; each thread has its own native scratch).
+            long macs = (long) m * n * k;
+            int grain = macs < (1L << 18) && batch > 1 ? (int) Math.max(1, (1L << 20) / macs) : batch;
+            par.forRange(batch, grain, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    GemmMatrix[] abc = slices(x, y, out, xd, yd, od, b * xbs, b * ybs, b * obs);
+                    boolean keepX = b > from && xbs == 0;
+                    boolean keepY = b > from && ybs == 0;
+                    // The transposed form swaps which scratch slot holds which operand.
+                    nativeGemm.gemm(abc[0], abc[1], abc[2], abc[3] == null ? keepX : keepY,
+                            abc[3] == null ? keepY : keepX);
+                }
+            });
+            return;
+        }
         for (int b = 0; b < batch; b++) {
             GemmMatrix[] abc = slices(x, y, out, xd, yd, od, b * xbs, b * ybs, b * obs);
-            if (nat) {
-                boolean keepX = b > 0 && xbs == 0;
-                boolean keepY = b > 0 && ybs == 0;
-                // The transposed form swaps which scratch slot holds which operand; reuse only matches then.
-                nativeGemm.gemm(abc[0], abc[1], abc[2], abc[3] == null ? keepX : keepY,
-                        abc[3] == null ? keepY : keepX);
-            } else {
-                JavaGemm.gemm(par, abc[0], abc[1], abc[2]);
-            }
+            JavaGemm.gemm(par, abc[0], abc[1], abc[2]);
         }
     }
 

@@ -80,27 +80,41 @@ final class CpuPool {
                 int iRow = indices.offset() + n * is[0] + c * is[1] + y * is[2];
                 int h0 = wr.first[y];
                 int hn = wr.count[y];
+                int xStep = wc.step * xs[3];
                 for (int q = 0; q < ow; q++) {
                     int w0 = wc.first[q];
                     int wn = wc.count[q];
-                    float best = Float.NEGATIVE_INFINITY;
-                    long bestIdx = (long) h0 * width + w0;
+                    // Branch-free arg-max: value and position packed in one long, compared with Math.max.
+                    long best = Long.MIN_VALUE;
                     for (int a = 0, h = h0; a < hn; a++, h += wr.step) {
                         int xi = xPlane + h * xs[2] + w0 * xs[3];
-                        int xStep = wc.step * xs[3];
-                        for (int b = 0, w = w0; b < wn; b++, w += wc.step, xi += xStep) {
-                            float v = xd[xi];
-                            if (v > best || v != v) {
-                                best = v;
-                                bestIdx = (long) h * width + w;
-                            }
+                        int pos = h * width + w0;
+                        for (int b = 0; b < wn; b++, pos += wc.step, xi += xStep) {
+                            best = Math.max(best, maxKey(xd[xi], pos));
                         }
                     }
-                    od[oRow + q * os[3]] = best;
-                    id[iRow + q * is[3]] = bestIdx;
+                    int hi = (int) (best >>> 32);
+                    int lo = (int) best;
+                    boolean nan = hi == Integer.MAX_VALUE;
+                    od[oRow + q * os[3]] = nan ? Float.NaN : Float.intBitsToFloat(hi ^ ((hi >> 31) & 0x7fffffff));
+                    id[iRow + q * is[3]] = nan ? lo : ~lo;
                 }
             }
         });
+    }
+
+    /**
+     * Orders (value, position) pairs as max pooling must pick them: larger values win, NaN beats everything (and the
+     * last NaN wins, as in PyTorch's kernel), equal values keep the first position. The value is mapped to an int
+     * with the same order (sign-magnitude to two's complement), -0 counting as +0.
+     */
+    static long maxKey(float v, int pos) {
+        if (v != v) {
+            return ((long) Integer.MAX_VALUE << 32) | (pos & 0xffffffffL);
+        }
+        int bits = Float.floatToRawIntBits(v + 0.0f);
+        int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
+        return ((long) sortable << 32) | (~pos & 0xffffffffL);
     }
 
     static void avgPool2d(CpuParallel par, View x, View out, Pool2dGeometry g) {

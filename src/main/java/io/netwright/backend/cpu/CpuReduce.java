@@ -104,13 +104,41 @@ final class CpuReduce {
             return;
         }
         int grain = Math.max(1, CpuParallel.GRAIN / Math.max(1, rows.total));
-        outer.run(par, grain, (off, st, n, p) -> {
-            for (int j = 0; j < n; j++) {
-                int base = off[0] + j * st[0];
-                int oi = off[1] + j * st[1];
-                store(op, xa, base, rows, oa, oi, partial(op, xa, base, rows, 0, rows.total));
-            }
-        });
+        int total = rows.total;
+        // Typed loops per (input, output) pair: no boxing and no type test per output element.
+        if (xa instanceof float[] xf && rows.rows.length == 1 && total > 0 && op != ReduceOp.PROD) {
+            // One run per output (e.g. the last dim): loop over outputs inside the kernel, where it stays tight.
+            int r0 = rows.rows[0];
+            outer.run(par, grain, (off, st, n, p) -> CpuReduceKernels.reduceRuns(op, xf, off[0] + r0, st[0],
+                    rows.len, rows.step, oa, off[1], st[1], n));
+        } else if (xa instanceof float[] xf && oa instanceof float[] of) {
+            outer.run(par, grain, (off, st, n, p) -> {
+                for (int j = 0, xb = off[0], oi = off[1]; j < n; j++, xb += st[0], oi += st[1]) {
+                    of[oi] = (float) CpuReduceKernels.reduceFloat(op, xf, xb, rows.rows, rows.len, rows.step, 0,
+                            total);
+                }
+            });
+        } else if (xa instanceof float[] xf) {
+            long[] ol = (long[]) oa;
+            outer.run(par, grain, (off, st, n, p) -> {
+                for (int j = 0, xb = off[0], oi = off[1]; j < n; j++, xb += st[0], oi += st[1]) {
+                    ol[oi] = CpuReduceKernels.argFloat(op, xf, xb, rows.rows, rows.len, rows.step, 0, total);
+                }
+            });
+        } else {
+            long[] xl = (long[]) xa;
+            outer.run(par, grain, (off, st, n, p) -> {
+                for (int j = 0, xb = off[0], oi = off[1]; j < n; j++, xb += st[0], oi += st[1]) {
+                    long v = arg ? CpuReduceKernels.argLong(op, xl, xb, rows.rows, rows.len, rows.step, 0, total)
+                            : CpuReduceKernels.reduceLong(op, xl, xb, rows.rows, rows.len, rows.step, 0, total);
+                    if (oa instanceof long[] ol) {
+                        ol[oi] = v;
+                    } else {
+                        ((byte[]) oa)[oi] = (byte) (v != 0 ? 1 : 0);
+                    }
+                }
+            });
+        }
     }
 
     /**
@@ -202,7 +230,7 @@ final class CpuReduce {
         });
         Object acc;
         boolean arg = op == ReduceOp.ARGMAX || op == ReduceOp.ARGMIN;
-        if (xa instanceof float[] f && !arg) {
+        if (xa instanceof float[] && !arg) {
             double a = parts[0];
             for (int c = 1; c < chunks; c++) {
                 a = CpuReduceKernels.combineFloat(op, a, parts[c]);
@@ -221,7 +249,7 @@ final class CpuReduce {
             }
             acc = a;
         }
-        store(op, xa, base, rows, oa, oi, acc);
+        store(oa, oi, acc);
     }
 
     /** Reduces positions {@code [from, to)}: a Double for FLOAT32 values, a Long for INT64 values and arg indices. */
@@ -239,7 +267,7 @@ final class CpuReduce {
         return CpuReduceKernels.reduceLong(op, l, base, rows.rows, rows.len, rows.step, from, to);
     }
 
-    private static void store(ReduceOp op, Object xa, int base, Rows rows, Object oa, int oi, Object acc) {
+    private static void store(Object oa, int oi, Object acc) {
         if (oa instanceof float[] o) {
             o[oi] = (float) (double) (Double) acc;
         } else if (oa instanceof long[] o) {

@@ -25,11 +25,13 @@ final class CpuReduceKernels {
             default -> throw new IllegalArgumentException("reduce " + op + ": not a value reduction");
         };
         int pos = from;
+        int r = from == 0 ? 0 : from / len;
+        int c = from == 0 ? 0 : from % len;
         while (pos < to) {
-            int r = pos / len;
-            int c = pos % len;
             int n = Math.min(len - c, to - pos);
             int i = base + rows[r] + c * step;
+            r++;
+            c = 0;
             acc = switch (op) {
                 case SUM -> sum(x, i, step, n, acc);
                 case PROD -> {
@@ -66,6 +68,75 @@ final class CpuReduceKernels {
             pos += n;
         }
         return acc;
+    }
+
+    /**
+     * {@code n} outputs, each reducing one run of {@code len} elements: output {@code j} reads
+     * {@code x[xb + j*xs + k*step]} and writes {@code out[ob + j*os]} ({@code float[]}, or {@code long[]} for the arg
+     * ops). SUM, MAX, MIN, ARGMAX and ARGMIN, with the same results as {@link #reduceFloat}/{@link #argFloat}.
+     */
+    static void reduceRuns(ReduceOp op, float[] x, int xb, int xs, int len, int step, Object out, int ob, int os,
+                           int n) {
+        switch (op) {
+            case SUM -> {
+                float[] o = (float[]) out;
+                for (int j = 0; j < n; j++, xb += xs, ob += os) {
+                    o[ob] = (float) sum(x, xb, step, len, 0.0);
+                }
+            }
+            case MAX, MIN -> {
+                float[] o = (float[]) out;
+                boolean max = op == ReduceOp.MAX;
+                for (int j = 0; j < n; j++, xb += xs, ob += os) {
+                    float m = max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+                    for (int k = 0, i = xb; k < len; k++, i += step) {
+                        m = max ? Math.max(m, x[i]) : Math.min(m, x[i]);
+                    }
+                    o[ob] = m;
+                }
+            }
+            case ARGMAX -> {
+                long[] o = (long[]) out;
+                for (int j = 0; j < n; j++, xb += xs, ob += os) {
+                    int best = 0;
+                    float bv = x[xb];
+                    if (bv == bv) {
+                        for (int k = 1, i = xb + step; k < len; k++, i += step) {
+                            float v = x[i];
+                            if (v > bv) {
+                                bv = v;
+                                best = k;
+                            } else if (v != v) {
+                                best = k;
+                                break;
+                            }
+                        }
+                    }
+                    o[ob] = best;
+                }
+            }
+            case ARGMIN -> {
+                long[] o = (long[]) out;
+                for (int j = 0; j < n; j++, xb += xs, ob += os) {
+                    int best = 0;
+                    float bv = x[xb];
+                    if (bv == bv) {
+                        for (int k = 1, i = xb + step; k < len; k++, i += step) {
+                            float v = x[i];
+                            if (v < bv) {
+                                bv = v;
+                                best = k;
+                            } else if (v != v) {
+                                best = k;
+                                break;
+                            }
+                        }
+                    }
+                    o[ob] = best;
+                }
+            }
+            default -> throw new IllegalArgumentException("reduce " + op + ": no run kernel");
+        }
     }
 
     /** Sum with four independent double accumulators on unit stride (faster, still deterministic). */
@@ -124,13 +195,15 @@ final class CpuReduceKernels {
     static long argFloat(ReduceOp op, float[] x, int base, int[] rows, int len, int step, int from, int to) {
         boolean max = op == ReduceOp.ARGMAX;
         int best = from;
-        float bv = x[base + rows[from / len] + (from % len) * step];
+        float bv = x[from == 0 ? base + rows[0] : base + rows[from / len] + (from % len) * step];
         int pos = from;
+        int r = from == 0 ? 0 : from / len;
+        int c = from == 0 ? 0 : from % len;
         while (pos < to && bv == bv) {
-            int r = pos / len;
-            int c = pos % len;
             int n = Math.min(len - c, to - pos);
             int i = base + rows[r] + c * step;
+            r++;
+            c = 0;
             if (max) {
                 for (int k = 0; k < n; k++, i += step) {
                     float v = x[i];
@@ -179,11 +252,13 @@ final class CpuReduceKernels {
             default -> throw new IllegalArgumentException("reduce " + op + ": not a value reduction");
         };
         int pos = from;
+        int r = from == 0 ? 0 : from / len;
+        int c = from == 0 ? 0 : from % len;
         while (pos < to) {
-            int r = pos / len;
-            int c = pos % len;
             int n = Math.min(len - c, to - pos);
             int i = base + rows[r] + c * step;
+            r++;
+            c = 0;
             long a = acc;
             switch (op) {
                 case SUM -> {
@@ -216,13 +291,15 @@ final class CpuReduceKernels {
     static long argLong(ReduceOp op, long[] x, int base, int[] rows, int len, int step, int from, int to) {
         boolean max = op == ReduceOp.ARGMAX;
         int best = from;
-        long bv = x[base + rows[from / len] + (from % len) * step];
+        long bv = x[from == 0 ? base + rows[0] : base + rows[from / len] + (from % len) * step];
         int pos = from;
+        int r = from == 0 ? 0 : from / len;
+        int c = from == 0 ? 0 : from % len;
         while (pos < to) {
-            int r = pos / len;
-            int c = pos % len;
             int n = Math.min(len - c, to - pos);
             int i = base + rows[r] + c * step;
+            r++;
+            c = 0;
             if (max) {
                 for (int k = 0; k < n; k++, i += step) {
                     if (x[i] > bv) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the engine against NumPy / PyTorch measured in the same run.",
-        subcommands = {BenchCommand.Gemm.class, BenchCommand.Conv.class})
+        subcommands = {BenchCommand.Gemm.class, BenchCommand.Conv.class, BenchCommand.Train.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -143,6 +143,73 @@ public final class BenchCommand implements Callable<Integer> {
                         r.forwardGflops() / Double.parseDouble(m.get("fwd_gflops")),
                         r.backwardGflops() / Double.parseDouble(m.get("bwd_gflops")),
                         r.totalGflops() / Double.parseDouble(m.get("total_gflops")));
+            }
+            return 0;
+        }
+    }
+
+    /** {@code bench train}. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "One epoch of LeNet-5 and a heavier conv net on the full Fashion-MNIST (batch 64, SGD lr 0.05 "
+                    + "momentum 0.9): training images/s and test accuracy, next to PyTorch with the same threads.")
+    static final class Train implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", defaultValue = "/usr/share/datasets/fashion-mnist",
+                description = "Fashion-MNIST IDX folder (Debian: apt-get install dataset-fashion-mnist).")
+        java.nio.file.Path data;
+
+        @Option(names = "--nets", split = ",", defaultValue = "lenet5,convnet",
+                description = "Networks: lenet5, convnet (default: ${DEFAULT-VALUE}).")
+        List<String> nets;
+
+        @Option(names = "--limit", defaultValue = "0", description = "Train on the first N images only (0 = all).")
+        int limit;
+
+        @Option(names = "--no-compare", description = "Do not run scripts/bench_torch_train.py (PyTorch).")
+        boolean noCompare;
+
+        @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with PyTorch.")
+        String python;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            TrainBench.Data[] d = TrainBench.load(data, limit);
+            out.println("# netwright, " + d[0].images().backend().description() + ", " + d[0].images().size(0)
+                    + " training images");
+            List<TrainBench.Result> ours = new ArrayList<>();
+            for (String name : nets) {
+                TrainBench.Net net = switch (name) {
+                    case "lenet5" -> TrainBench.LENET5;
+                    case "convnet" -> TrainBench.CONVNET;
+                    default -> throw new IllegalArgumentException("unknown net '" + name + "': use lenet5 or convnet");
+                };
+                TrainBench.Result r = TrainBench.run(net, d[0].images(), d[0].labels(), d[1].images(),
+                        d[1].labels(), 64, 0.05, 0.9, 1);
+                out.println(r.line());
+                out.flush();
+                ours.add(r);
+            }
+            if (noCompare) {
+                return 0;
+            }
+            int threads = Runtime.getRuntime().availableProcessors();
+            Peer.Output torch = Peer.run(List.of(python, Peer.script("bench_torch_train.py").toString(), "--data",
+                    data.toString(), "--threads", Integer.toString(threads), "--nets", String.join(",", nets),
+                    "--limit", Integer.toString(limit)));
+            out.print(torch.raw());
+            out.println();
+            out.println("ratio = netwright / pytorch training images/s (same run, " + threads + " threads)");
+            for (TrainBench.Result r : ours) {
+                Map<String, String> m = torch.find(Map.of("name", r.net()));
+                if (m != null) {
+                    out.printf(Locale.ROOT, "  %-8s %8.1f vs %8.1f images/s  ratio %.2f   test accuracy %.2f%% vs "
+                                    + "%.2f%%%n", r.net(), r.imagesPerSec(), Double.parseDouble(m.get("images_per_s")),
+                            r.imagesPerSec() / Double.parseDouble(m.get("images_per_s")), 100 * r.testAccuracy(),
+                            100 * Double.parseDouble(m.get("test_acc")));
+                }
             }
             return 0;
         }

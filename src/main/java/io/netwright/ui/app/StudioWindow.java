@@ -63,7 +63,8 @@ public final class StudioWindow {
                         "Training runs live here: the run configuration (dataset split, batch size, epochs, "
                                 + "optimizer, learning-rate schedule, augmentation, device), Start / Pause / Stop, "
                                 + "and live loss and accuracy charts with sample predictions.",
-                        "Meanwhile: java -jar target/netwright.jar demo trains LeNet-5 from the command line.")),
+                        "Meanwhile: java -jar target/netwright.jar train samples/designs/lenet5.json trains a design from "
+                                + "the command line.")),
                 tab("Data", new PlaceholderPane("Data",
                         "The dataset bound to the design's input: browse samples by class, check the input shape "
                                 + "and normalisation, bind a folder, IDX, CIFAR or CSV dataset, and preview "

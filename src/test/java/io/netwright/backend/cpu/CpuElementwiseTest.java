@@ -151,6 +151,7 @@ class CpuElementwiseTest {
             case MAXIMUM -> Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
             case MINIMUM -> Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.min(a, b);
             case REMAINDER -> a - b * Math.floor(a / b);
+            case THRESHOLD_BACKWARD -> b > 0 ? (float) a : 0;
             case EQ -> a == b ? 1 : 0;
             case NE -> a != b ? 1 : 0;
             case GT -> a > b ? 1 : 0;

@@ -125,6 +125,30 @@ class CpuGemmTest {
         }
     }
 
+    @ParameterizedTest(name = "nativeBlas={0}")
+    @ValueSource(booleans = {true, false})
+    void largeBatchesOfSmallProductsRunInParallelCorrectly(boolean nativeBlas) {
+        int batch = 600;
+        int m = 16;
+        int k = 17;
+        int n = 15;
+        Random r = new Random(9);
+        float[] x = CpuTestSupport.randomFloats(r, batch * m * k);
+        float[] y = CpuTestSupport.randomFloats(r, batch * k * n);
+        try (CpuBackend be = new CpuBackend(new BackendOptions(4, nativeBlas))) {
+            for (Layout lx : new Layout[] {Layout.ROW, Layout.BROADCAST}) {
+                for (Layout ly : new Layout[] {Layout.COL, Layout.BROADCAST}) {
+                    float[] expected = naive(x, y, batch, m, k, n, lx == Layout.BROADCAST, ly == Layout.BROADCAST);
+                    for (Layout lo : new Layout[] {Layout.ROW, Layout.COL}) {
+                        View out = view(be, new float[batch * m * n], batch, m, n, lo);
+                        be.matmul(view(be, x, batch, m, k, lx), view(be, y, batch, k, n, ly), out);
+                        assertGemm(expected, be.copyOutFloat(out), lx + "@" + ly + "->" + lo);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void bothPathsAgreeOnALargeProductAndThreadCountsAgree() {
         Random r = new Random(3);

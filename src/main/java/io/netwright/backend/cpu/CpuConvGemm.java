@@ -1,0 +1,437 @@
+package io.netwright.backend.cpu;
+
+import io.netwright.backend.Conv2dGeometry;
+import io.netwright.backend.DType;
+import io.netwright.backend.View;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * Fused convolution through OpenBLAS, one image (and group) at a time: the image's column matrix is unfolded
+ * straight into native memory and multiplied there, so the large column matrix never exists on the Java heap and is
+ * never copied across; the product lands directly in the output's {@code [OC, OH*OW]} plane. Images are spread over
+ * the worker threads (OpenBLAS single-threaded per call) when each product is small, as in LeNet-sized layers; large
+ * products run one image at a time with OpenBLAS using every thread.
+ *
+ * <p>Backward recomputes each image's columns instead of keeping them, trading a cheap unfold for the memory.
+ */
+final class CpuConvGemm {
+
+    /** Products of at least this many multiply-adds per image are left to OpenBLAS's own threading. */
+    static final long BIG_PRODUCT = 1L << 22;
+
+    /** Native scratch of one thread: columns, weights, output/gradient planes. */
+    private static final class Scratch {
+        private final FloatPointer[] ptr = new FloatPointer[4];
+        private final FloatBuffer[] buf = new FloatBuffer[4];
+        private float[] row = new float[0];
+
+        FloatBuffer get(int slot, long n) {
+            if (ptr[slot] == null || ptr[slot].capacity() < n) {
+                if (ptr[slot] != null) {
+                    ptr[slot].close();
+                }
+                ptr[slot] = new FloatPointer(Math.max(n, 1024));
+                buf[slot] = ptr[slot].asBuffer();
+            }
+            return buf[slot];
+        }
+
+        float[] row(int n) {
+            if (row.length < n) {
+                row = new float[n];
+            }
+            return row;
+        }
+    }
+
+    private static final int COLS = 0;
+    private static final int WEIGHT = 1;
+    private static final int PLANE = 2;
+    private static final int PARTIAL = 3;
+
+    private final CpuParallel par;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    CpuConvGemm(CpuParallel par) {
+        this.par = par;
+    }
+
+    /** Shapes of one call, per group. */
+    private record Dims(int n, int groups, int cg, int ocg, int rows, int l, Conv2dGeometry group, int chunk) {
+        static Dims of(View x, View w, Conv2dGeometry g, int groups) {
+            int cg = g.channels() / groups;
+            Conv2dGeometry gg = new Conv2dGeometry(cg, g.height(), g.width(), g.kernelH(), g.kernelW(), g.strideH(),
+                    g.strideW(), g.padH(), g.padW(), g.dilationH(), g.dilationW());
+            int n = x.shape()[0];
+            // Images per GEMM: enough columns to make the product efficient, few enough to stay cache-sized.
+            long perImage = (long) gg.colRows() * gg.colCols();
+            int chunk = (int) Math.max(1, Math.min(n, CHUNK_FLOATS / Math.max(1, perImage)));
+            return new Dims(n, groups, cg, w.shape()[0] / groups, gg.colRows(), gg.colCols(), gg, chunk);
+        }
+
+        long macs() {
+            return (long) ocg * rows * l * chunk;
+        }
+
+        /** Columns of one chunk's matrices. */
+        int ld() {
+            return l * chunk;
+        }
+
+        int chunks() {
+            return (n + chunk - 1) / chunk;
+        }
+    }
+
+    /** Target size (floats) of one chunk's column matrix (256 KB, cache-sized); {@code -Dnetwright.conv.chunk=N} tunes it. */
+    static final long CHUNK_FLOATS = Long.getLong("netwright.conv.chunk", 1L << 16);
+
+    private void check(String op, View x, View w, View y, Conv2dGeometry g, int groups) {
+        CpuChecks.rank(op + " input", x, 4);
+        CpuChecks.rank(op + " weight", w, 4);
+        CpuChecks.rank(op + " output", y, 4);
+        for (View v : new View[]{x, w, y}) {
+            CpuChecks.dtype(op, v, DType.FLOAT32);
+        }
+        if (groups <= 0 || g.channels() % groups != 0 || w.shape()[0] % groups != 0
+                || w.shape()[1] != g.channels() / groups) {
+            throw new IllegalArgumentException(op + ": weight " + java.util.Arrays.toString(w.shape())
+                    + " does not fit " + g.channels() + " input channels in " + groups + " groups");
+        }
+        CpuChecks.shape(op + " input", x, x.shape()[0], g.channels(), g.height(), g.width());
+        CpuChecks.shape(op + " output", y, x.shape()[0], w.shape()[0], g.outHeight(), g.outWidth());
+    }
+
+    /**
+     * Runs {@code body} over chunk indices: in parallel (OpenBLAS on one thread) when each chunk's product is small,
+     * else one chunk at a time with OpenBLAS using every thread.
+     */
+    private void overChunks(Dims d, CpuParallel.Range body) {
+        if (d.macs() >= BIG_PRODUCT || par.threads() == 1 || d.chunks() == 1) {
+            OpenBlas.threads(par.threads());
+            body.run(0, d.chunks());
+        } else {
+            OpenBlas.threads(1);
+            try {
+                par.forRange(d.chunks(), 1, body);
+            } finally {
+                OpenBlas.threads(par.threads());
+            }
+        }
+    }
+
+    // ================================================================ forward
+
+    void forward(View x, View w, View out, Conv2dGeometry g, int groups) {
+        check("conv2d", x, w, out, g, groups);
+        Dims d = Dims.of(x, w, g, groups);
+        float[] od = (float[]) CpuChecks.data(out);
+        int ld = d.ld();
+        overChunks(d, (from, to) -> {
+            Scratch s = scratch.get();
+            FloatBuffer wb = s.get(WEIGHT, (long) d.ocg() * d.rows());
+            FloatBuffer ob = s.get(PLANE, (long) d.ocg() * ld);
+            FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
+            for (int grp = 0; grp < d.groups(); grp++) {
+                putMatrix(w, grp * d.ocg(), d.ocg(), d.rows(), wb);
+                for (int ch = from; ch < to; ch++) {
+                    int n0 = ch * d.chunk();
+                    int cnt = Math.min(d.chunk(), d.n() - n0);
+                    for (int k = 0; k < cnt; k++) {
+                        im2col(x, n0 + k, grp * d.cg(), d.group(), cb, ld, k * d.l());
+                    }
+                    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
+                            d.ocg(), cnt * d.l(), d.rows(), 1f, s.ptr[WEIGHT], d.rows(), s.ptr[COLS], ld, 0f,
+                            s.ptr[PLANE], ld);
+                    for (int k = 0; k < cnt; k++) {
+                        getPlanes(ob, ld, k * d.l(), out, od, n0 + k, grp * d.ocg(), d.ocg(), d.l());
+                    }
+                }
+            }
+        });
+    }
+
+    // ================================================================ backward: input
+
+    void backwardInput(View gOut, View w, View gIn, Conv2dGeometry g, int groups) {
+        check("conv2d backward", gIn, w, gOut, g, groups);
+        Dims d = Dims.of(gIn, w, g, groups);
+        float[] gi = (float[]) CpuChecks.data(gIn);
+        float[] god = (float[]) CpuChecks.data(gOut);
+        int ld = d.ld();
+        overChunks(d, (from, to) -> {
+            Scratch s = scratch.get();
+            s.get(WEIGHT, (long) d.ocg() * d.rows());
+            FloatBuffer gb = s.get(PLANE, (long) d.ocg() * ld);
+            FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
+            float[] row = s.row(d.l());
+            for (int n = from * d.chunk(); n < Math.min(d.n(), to * d.chunk()); n++) {
+                zeroImage(gIn, gi, n);
+            }
+            for (int grp = 0; grp < d.groups(); grp++) {
+                putMatrix(w, grp * d.ocg(), d.ocg(), d.rows(), s.buf[WEIGHT]);
+                for (int ch = from; ch < to; ch++) {
+                    int n0 = ch * d.chunk();
+                    int cnt = Math.min(d.chunk(), d.n() - n0);
+                    for (int k = 0; k < cnt; k++) {
+                        putPlanes(gOut, god, n0 + k, grp * d.ocg(), d.ocg(), d.l(), gb, ld, k * d.l());
+                    }
+                    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
+                            d.rows(), cnt * d.l(), d.ocg(), 1f, s.ptr[WEIGHT], d.rows(), s.ptr[PLANE], ld, 0f,
+                            s.ptr[COLS], ld);
+                    for (int k = 0; k < cnt; k++) {
+                        col2im(cb, ld, k * d.l(), row, gIn, gi, n0 + k, grp * d.cg(), d.group());
+                    }
+                }
+            }
+        });
+    }
+
+    // ================================================================ backward: weight
+
+    void backwardWeight(View x, View gOut, View gW, Conv2dGeometry g, int groups) {
+        check("conv2d backward", x, gW, gOut, g, groups);
+        Dims d = Dims.of(x, gW, g, groups);
+        float[] god = (float[]) CpuChecks.data(gOut);
+        int per = d.ocg() * d.rows();
+        Map<Integer, float[]> partials = new TreeMap<>();
+        int ld = d.ld();
+        overChunks(d, (from, to) -> {
+            Scratch s = scratch.get();
+            FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
+            FloatBuffer gb = s.get(PLANE, (long) d.ocg() * ld);
+            FloatBuffer pb = s.get(PARTIAL, (long) per);
+            float[] mine = new float[per * d.groups()];
+            for (int grp = 0; grp < d.groups(); grp++) {
+                for (int ch = from; ch < to; ch++) {
+                    int n0 = ch * d.chunk();
+                    int cnt = Math.min(d.chunk(), d.n() - n0);
+                    for (int k = 0; k < cnt; k++) {
+                        im2col(x, n0 + k, grp * d.cg(), d.group(), cb, ld, k * d.l());
+                        putPlanes(gOut, god, n0 + k, grp * d.ocg(), d.ocg(), d.l(), gb, ld, k * d.l());
+                    }
+                    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
+                            d.ocg(), d.rows(), cnt * d.l(), 1f, s.ptr[PLANE], ld, s.ptr[COLS], ld,
+                            ch == from ? 0f : 1f, s.ptr[PARTIAL], d.rows());
+                }
+                pb.get(0, mine, grp * per, per);
+            }
+            synchronized (partials) {
+                partials.put(from, mine);
+            }
+        });
+        // Sum the per-chunk partials in chunk order (deterministic for a given thread count).
+        float[] total = null;
+        for (float[] p : partials.values()) {
+            if (total == null) {
+                total = p;
+            } else {
+                for (int i = 0; i < p.length; i++) {
+                    total[i] += p[i];
+                }
+            }
+        }
+        writeWeight(gW, total == null ? new float[per * d.groups()] : total, d);
+    }
+
+    // ================================================================ moving data
+
+    /** Rows {@code [first, first+count)} of weight {@code w} (flattened to {@code rows} columns) into {@code dst}. */
+    private static void putMatrix(View w, int first, int count, int rows, FloatBuffer dst) {
+        float[] wd = (float[]) CpuChecks.data(w);
+        int[] ws = w.strides();
+        int kh = w.shape()[2];
+        int kw = w.shape()[3];
+        boolean dense = ws[3] == 1 && ws[2] == kw && ws[1] == kh * kw;
+        for (int o = 0; o < count; o++) {
+            int base = w.offset() + (first + o) * ws[0];
+            if (dense) {
+                dst.put(o * rows, wd, base, rows);
+            } else {
+                int r = 0;
+                for (int c = 0; c < w.shape()[1]; c++) {
+                    for (int i = 0; i < kh; i++) {
+                        for (int j = 0; j < kw; j++) {
+                            dst.put(o * rows + r++, wd[base + c * ws[1] + i * ws[2] + j * ws[3]]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Writes the summed weight gradient {@code [groups*ocg, rows]} into {@code gW} (any strides). */
+    private static void writeWeight(View gW, float[] total, Dims d) {
+        float[] wd = (float[]) CpuChecks.data(gW);
+        int[] ws = gW.strides();
+        int kh = gW.shape()[2];
+        int kw = gW.shape()[3];
+        int oc = gW.shape()[0];
+        for (int o = 0; o < oc; o++) {
+            int r = 0;
+            for (int c = 0; c < gW.shape()[1]; c++) {
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        wd[gW.offset() + o * ws[0] + c * ws[1] + i * ws[2] + j * ws[3]] = total[o * d.rows() + r++];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Output planes {@code [first, first+count)} of image {@code n} from native {@code src} ({@code [count, l]}). */
+    private static void getPlanes(FloatBuffer src, int ld, int col, View out, float[] od, int n, int first,
+                                  int count, int l) {
+        int[] os = out.strides();
+        int ow = out.shape()[3];
+        boolean dense = os[3] == 1 && os[2] == ow;
+        for (int o = 0; o < count; o++) {
+            int base = out.offset() + n * os[0] + (first + o) * os[1];
+            if (dense) {
+                src.get(o * ld + col, od, base, l);
+            } else {
+                for (int p = 0; p < l; p++) {
+                    od[base + (p / ow) * os[2] + (p % ow) * os[3]] = src.get(o * ld + col + p);
+                }
+            }
+        }
+    }
+
+    /** Gradient planes {@code [first, first+count)} of image {@code n} into native {@code dst}. */
+    private static void putPlanes(View gOut, float[] gd, int n, int first, int count, int l, FloatBuffer dst,
+                                  int ld, int col) {
+        int[] gs = gOut.strides();
+        int ow = gOut.shape()[3];
+        boolean dense = gs[3] == 1 && gs[2] == ow;
+        for (int o = 0; o < count; o++) {
+            int base = gOut.offset() + n * gs[0] + (first + o) * gs[1];
+            if (dense) {
+                dst.put(o * ld + col, gd, base, l);
+            } else {
+                for (int p = 0; p < l; p++) {
+                    dst.put(o * ld + col + p, gd[base + (p / ow) * gs[2] + (p % ow) * gs[3]]);
+                }
+            }
+        }
+    }
+
+    private static void zeroImage(View img, float[] d, int n) {
+        int[] s = img.strides();
+        int[] sh = img.shape();
+        for (int c = 0; c < sh[1]; c++) {
+            for (int h = 0; h < sh[2]; h++) {
+                int base = img.offset() + n * s[0] + c * s[1] + h * s[2];
+                if (s[3] == 1) {
+                    java.util.Arrays.fill(d, base, base + sh[3], 0f);
+                } else {
+                    for (int w = 0; w < sh[3]; w++) {
+                        d[base + w * s[3]] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Unfolds channels {@code [c0, c0+g.channels())} of image {@code n} into native {@code cols} ({@code [rows, L]}),
+     * row {@code (c*kH + i)*kW + j}, padding as zeros.
+     */
+    private static void im2col(View x, int n, int c0, Conv2dGeometry g, FloatBuffer cols, int ld, int col) {
+        float[] xd = (float[]) CpuChecks.data(x);
+        int[] xs = x.strides();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int kh = g.kernelH();
+        int kw = g.kernelW();
+        for (int c = 0; c < g.channels(); c++) {
+            int plane = x.offset() + n * xs[0] + (c0 + c) * xs[1];
+            for (int i = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++) {
+                    int row = ((c * kh + i) * kw + j) * ld + col;
+                    int hOff = i * g.dilationH() - g.padH();
+                    int wOff = j * g.dilationW() - g.padW();
+                    int lo = Math.min(ow, firstInside(wOff, g.strideW()));
+                    int hi = Math.max(lo, lastInside(wOff, g.strideW(), g.width(), ow));
+                    for (int y = 0; y < oh; y++) {
+                        int h = y * g.strideH() + hOff;
+                        int dst = row + y * ow;
+                        if (h < 0 || h >= g.height()) {
+                            putZeros(cols, dst, ow);
+                            continue;
+                        }
+                        putZeros(cols, dst, lo);
+                        int xi = plane + h * xs[2] + (lo * g.strideW() + wOff) * xs[3];
+                        int step = g.strideW() * xs[3];
+                        if (step == 1) {
+                            cols.put(dst + lo, xd, xi, hi - lo);
+                        } else {
+                            for (int q = lo; q < hi; q++, xi += step) {
+                                cols.put(dst + q, xd[xi]);
+                            }
+                        }
+                        putZeros(cols, dst + hi, ow - hi);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final float[] ZEROS = new float[4096];
+
+    private static void putZeros(FloatBuffer b, int at, int n) {
+        for (int done = 0; done < n; done += ZEROS.length) {
+            b.put(at + done, ZEROS, 0, Math.min(ZEROS.length, n - done));
+        }
+    }
+
+    /** Adds native {@code cols} ({@code [rows, L]}) back into channels {@code [c0, ...)} of image {@code n}. */
+    private static void col2im(FloatBuffer cols, int ld, int col, float[] row, View img, float[] d, int n, int c0,
+                               Conv2dGeometry g) {
+        int[] s = img.strides();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int l = oh * ow;
+        int kh = g.kernelH();
+        int kw = g.kernelW();
+        for (int c = 0; c < g.channels(); c++) {
+            int plane = img.offset() + n * s[0] + (c0 + c) * s[1];
+            for (int i = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++) {
+                    cols.get(((c * kh + i) * kw + j) * ld + col, row, 0, l);
+                    int hOff = i * g.dilationH() - g.padH();
+                    int wOff = j * g.dilationW() - g.padW();
+                    int lo = firstInside(wOff, g.strideW());
+                    int hi = lastInside(wOff, g.strideW(), g.width(), ow);
+                    int step = g.strideW() * s[3];
+                    for (int y = 0; y < oh; y++) {
+                        int h = y * g.strideH() + hOff;
+                        if (h < 0 || h >= g.height()) {
+                            continue;
+                        }
+                        int oi = plane + h * s[2] + (lo * g.strideW() + wOff) * s[3];
+                        for (int q = lo, ci = y * ow + lo; q < hi; q++, ci++, oi += step) {
+                            d[oi] += row[ci];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** First output column {@code q} with {@code q*stride + off >= 0}. */
+    private static int firstInside(int off, int stride) {
+        return off >= 0 ? 0 : (-off + stride - 1) / stride;
+    }
+
+    /** One past the last output column {@code q < outW} with {@code q*stride + off < width}. */
+    private static int lastInside(int off, int stride, int width, int outW) {
+        if (width - 1 - off < 0) {
+            return 0;
+        }
+        return Math.min(outW, (width - 1 - off) / stride + 1);
+    }
+}

@@ -1,0 +1,106 @@
+package io.netwright.cli;
+
+import io.netwright.train.Evaluation;
+import io.netwright.train.Trainer;
+import io.netwright.train.TrainingEvent;
+import io.netwright.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line's trainer listener: prints the run as it goes (header, progress bar, one line per epoch,
+ * warnings, the final evaluation) and keeps what the final summary needs. A self-pause on a non-finite loss stops
+ * the run (its warning is not printed twice), since nobody is there to lower the learning rate and resume; the
+ * command says how to resume with a lower one.
+ *
+ * <p>Events arrive on the listener's own thread; the getters are read after {@link Trainer#join()}.
+ */
+final class ConsoleListener implements TrainingListener {
+
+    private final ConsoleProgress progress;
+    private final Trainer trainer;
+    private final int epochs;
+    private final String dataName;
+    private final List<TrainingEvent.EpochEnd> epochEnds = Collections.synchronizedList(new ArrayList<>());
+    private volatile TrainingEvent.Started started;
+    private volatile Evaluation evaluation;
+    private volatile TrainingEvent terminal;
+    private volatile String pauseReason;
+
+    /** A listener printing through {@code progress} that can stop {@code trainer}; {@code dataName} for the header. */
+    ConsoleListener(ConsoleProgress progress, Trainer trainer, int epochs, String dataName) {
+        this.progress = progress;
+        this.trainer = trainer;
+        this.epochs = epochs;
+        this.dataName = dataName;
+    }
+
+    @Override
+    public void onEvent(TrainingEvent event) {
+        if (event instanceof TrainingEvent.Started s) {
+            started = s;
+            String from = s.resumed() ? String.format(Locale.ROOT, " from epoch %d, step %,d", s.epoch() + 1,
+                    s.step()) : "";
+            progress.println(String.format(Locale.ROOT, "%s %s (%,d parameters)%s on %s: %,d train / %,d "
+                            + "validation / %,d test samples, batch %d, %s, %d epoch%s, %s",
+                    s.resumed() ? "Resuming" : "Training", s.config().design().metadata().name(), s.parameters(),
+                    from, dataName, s.trainSize(), s.validationSize(), s.testSize(), s.config().batchSize(),
+                    s.config().optimizer().summary(), epochs, epochs == 1 ? "" : "s",
+                    s.device().replaceFirst("^(\\w+), (?=\\1 )", "")));
+        } else if (event instanceof TrainingEvent.BatchEnd b) {
+            progress.step(b.epoch() + 1, b.batch(), b.batches(), b.meanLoss(), b.accuracy(), b.imagesPerSecond(),
+                    b.etaSeconds());
+        } else if (event instanceof TrainingEvent.EpochEnd e) {
+            epochEnds.add(e);
+            String val = Double.isNaN(e.valLoss()) ? "" : String.format(Locale.ROOT, "  validation loss %.4f acc "
+                    + "%.1f%%", e.valLoss(), 100 * e.valAccuracy());
+            progress.println(String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %.1f%%%s  (%s)",
+                    e.epoch() + 1, epochs, e.trainLoss(), 100 * e.trainAccuracy(), val,
+                    ConsoleProgress.duration(e.seconds())));
+        } else if (event instanceof TrainingEvent.Warning w && !w.code().equals("non_finite")) {
+            progress.println("warning: " + w.message());
+        } else if (event instanceof TrainingEvent.Paused p && p.nonFinite() != null) {
+            pauseReason = p.nonFinite().describe(p.step()).replace(" (or clip gradients) and resume", "");
+            progress.println("paused: " + pauseReason + "; stopping the run (the bad step was not applied)");
+            trainer.stop();
+        } else if (event instanceof TrainingEvent.Evaluated ev) {
+            evaluation = ev.evaluation();
+            Evaluation x = ev.evaluation();
+            progress.println(String.format(Locale.ROOT, "%s: %,d samples  loss %.4f  accuracy %.2f%%%s", x.split(),
+                    x.samples(), x.loss(), 100 * x.accuracy(), Double.isNaN(x.topKAccuracy()) ? ""
+                            : String.format(Locale.ROOT, "  top-%d %.2f%%", x.topK(), 100 * x.topKAccuracy())));
+        } else if (event.isTerminal()) {
+            terminal = event;
+            progress.finishLine();
+        }
+    }
+
+    /** The start event, or null if the run failed before it. */
+    TrainingEvent.Started started() {
+        return started;
+    }
+
+    /** Every epoch's figures, in order. */
+    List<TrainingEvent.EpochEnd> epochs() {
+        synchronized (epochEnds) {
+            return List.copyOf(epochEnds);
+        }
+    }
+
+    /** The final evaluation, or null. */
+    Evaluation evaluation() {
+        return evaluation;
+    }
+
+    /** The event that ended the run (finished, stopped or failed), or null if none arrived. */
+    TrainingEvent terminal() {
+        return terminal;
+    }
+
+    /** Why the run paused itself (non-finite values), or null. */
+    String pauseReason() {
+        return pauseReason;
+    }
+}

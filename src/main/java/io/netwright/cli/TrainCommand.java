@@ -1,0 +1,273 @@
+package io.netwright.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.netwright.data.Dataset;
+import io.netwright.data.Datasets;
+import io.netwright.data.Sample;
+import io.netwright.graph.Analyzer;
+import io.netwright.graph.Design;
+import io.netwright.graph.DesignAnalysis;
+import io.netwright.io.AtomicFiles;
+import io.netwright.io.Json;
+import io.netwright.train.DataConfig;
+import io.netwright.train.OptimizerConfig;
+import io.netwright.train.RunStore;
+import io.netwright.train.Trainer;
+import io.netwright.train.TrainingConfig;
+import io.netwright.train.TrainingData;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netwright train DESIGN --data SPEC}: runs the {@link Trainer} with a console listener (progress bar,
+ * validation figures per epoch, the final test evaluation), then writes {@code weights.safetensors} (the final
+ * weights, PyTorch key names, class names in the metadata) next to the trainer's run folder content (config,
+ * metrics, events, {@code checkpoints/last} and {@code best}, {@code evaluation.json}). {@code --json} prints a
+ * machine-readable summary on stdout; progress then goes to stderr. Ctrl-C stops the run after the current step
+ * and writes {@code checkpoints/last}.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a design on a dataset with a progress bar; save weights (safetensors, PyTorch key "
+                + "names), checkpoints, metrics and the test evaluation in the run folder.")
+final class TrainCommand implements Callable<Integer> {
+
+    /** The run-folder file of command-line options the training config does not hold. */
+    static final String CLI_OPTIONS = "cli.json";
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "DESIGN", description = "The design file (.json), e.g. samples/designs/lenet5.json.")
+    Path design;
+
+    @Option(names = "--data", paramLabel = "SPEC",
+            description = "The dataset: a bundled sample (fashion-mnist-small), a folder (IDX files, CIFAR binary "
+                    + "batches, train.csv/test.csv, or one sub-folder of images per class, optionally under train/ "
+                    + "and test/) or a CSV file (default: the design's dataset).")
+    String data;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+            description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Learning rate (default: 0.01 for sgd (momentum 0.9), rmsprop and adagrad; 0.001 for adam "
+                    + "and adamw).")
+    Double lr;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = OptimizerArgs.Names.class)
+    String optimizer;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the weights, the split, the batch order and dropout (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
+            description = "Where to train (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--out", paramLabel = "RUN_DIR",
+            description = "The run folder, new or empty (default: a new folder under ~/.netwright/runs).")
+    Path out;
+
+    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0.1",
+            description = "Fraction of the training data held out for validation (default: ${DEFAULT-VALUE}).")
+    double validation;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Use at most N samples of each split (a random subset): quick trials.")
+    Integer limit;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = "Threads loading batches in the background (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--json", description = "Print a JSON summary on stdout at the end (progress goes to stderr).")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        checkOptions();
+        OptimizerArgs opt = OptimizerArgs.parse(optimizer);
+        DeviceArgs.parseForCompute(device);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter log = json ? spec.commandLine().getErr() : stdout;
+
+        Design d = DesignArgs.read(design);
+        DesignAnalysis analysis = new Analyzer().analyze(d);
+        DesignArgs.requireValid(design, analysis);
+        TrainingConfig config = config(d, opt);
+        List<String> problems = config.validate();
+        if (!problems.isEmpty()) {
+            throw new CliError(design.getFileName() + ": " + ShortErrors.oneLine(String.join("\n", problems)));
+        }
+        String dataSpec = config.dataSpec();
+        TrainingData trainingData = data(config, dataSpec);
+        checkClasses(analysis, d, trainingData.classes().size(), dataSpec);
+        Path runDir = runDir(config);
+
+        writeCliOptions(runDir);
+        Trainer trainer = Trainer.create(config, runDir, trainingData);
+        ConsoleRun.Outcome outcome = ConsoleRun.run(trainer, runDir, trainingData.name(), log,
+                main != null && main.terminal() && !json);
+        if (json) {
+            JsonObject summary = ConsoleRun.summary(config, trainingData.name(), runDir, outcome);
+            summary.addProperty("design_file", design.toString());
+            stdout.println(Json.GSON.toJson(summary));
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    private void checkOptions() {
+        if (epochs <= 0) {
+            throw new CliError("--epochs " + epochs + ": must be at least 1");
+        }
+        if (batch <= 0) {
+            throw new CliError("--batch " + batch + ": must be a positive number of samples");
+        }
+        if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
+            throw new CliError("--lr " + lr + ": must be a positive number");
+        }
+        if (!(validation >= 0 && validation < 1)) {
+            throw new CliError("--validation " + validation + ": must be at least 0 and below 1");
+        }
+        if (limit != null && limit <= 0) {
+            throw new CliError("--limit " + limit + ": must be a positive number of samples");
+        }
+        if (workers < 0) {
+            throw new CliError("--workers " + workers + ": must be 0 (load in the training thread) or more");
+        }
+    }
+
+    private TrainingConfig config(Design d, OptimizerArgs opt) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("lr", lr != null ? lr : opt.defaultLr());
+        options.putAll(opt.options());
+        DataConfig dc = DataConfig.of(data == null ? "" : data).withFractions(validation, 0).withWorkers(workers);
+        return TrainingConfig.of(d).withData(dc).withEpochs(epochs).withBatchSize(batch)
+                .withOptimizer(new OptimizerConfig(opt.displayName(), options)).withSeed(seed).withDevice(device);
+    }
+
+    /** Resolves and splits the data here, so a bad SPEC is a one-line error before anything starts. */
+    private TrainingData data(TrainingConfig config, String dataSpec) {
+        if (dataSpec.isEmpty()) {
+            throw new CliError("--data is missing and " + design.getFileName() + " names no dataset — give --data, "
+                    + "e.g. --data fashion-mnist-small");
+        }
+        TrainingData td;
+        try {
+            td = TrainingData.resolve(config);
+        } catch (IOException | RuntimeException e) {
+            if (ClassNames.known(dataSpec).isPresent() && !Files.exists(Path.of(dataSpec))) {
+                throw new CliError("--data " + dataSpec + ": this dataset is not bundled and Netwright does not "
+                        + "download it — download it and give its folder, e.g. --data ~/data/cifar-10-batches-bin, or "
+                        + "use fashion-mnist-small", e);
+            }
+            String msg = ShortErrors.oneLine(ShortErrors.message(e));
+            throw new CliError("--data " + dataSpec + ": " + (msg.startsWith(dataSpec + ": ")
+                    ? msg.substring(dataSpec.length() + 2) : msg), e);
+        }
+        return limit == null ? td : limited(td, limit, seed);
+    }
+
+    /** At most {@code limit} samples of each split, a random subset fixed by {@code seed} (resume redoes it). */
+    static TrainingData limited(TrainingData td, int limit, long seed) {
+        return new TrainingData(td.name(), td.classes(), limited(td.train(), limit, seed),
+                limited(td.validation(), limit, seed + 1), limited(td.test(), limit, seed + 2));
+    }
+
+    private static <T> Dataset<T> limited(Dataset<T> ds, int limit, long splitSeed) {
+        if (ds == null || ds.size() <= limit) {
+            return ds;
+        }
+        return Datasets.randomSplit(ds, splitSeed, limit, ds.size() - limit).get(0);
+    }
+
+    /** The {@code --limit} a run was trained with, from its {@code cli.json}. */
+    static Optional<Integer> recordedLimit(Path runDir) throws IOException {
+        Path file = runDir.resolve(CLI_OPTIONS);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            return o.has("limit") ? Optional.of(o.get("limit").getAsInt()) : Optional.empty();
+        } catch (RuntimeException e) {
+            throw new CliError(file + ": not the JSON the train command writes (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Records the options the trainer's config has no place for ({@code --limit}) in {@code cli.json}, so that
+     * {@code resume} trains on the same samples.
+     */
+    private void writeCliOptions(Path runDir) throws IOException {
+        if (limit == null) {
+            return;
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("limit", limit);
+        Files.createDirectories(runDir);
+        AtomicFiles.writeString(runDir.resolve(CLI_OPTIONS), Json.GSON.toJson(o) + "\n");
+    }
+
+    /** The design's output must have one score per class of the data. */
+    private void checkClasses(DesignAnalysis a, Design d, int classes, String dataSpec) {
+        var shape = a.outputShape().orElse(null);
+        if (shape == null) {
+            return;
+        }
+        int[] dims = shape.dims();
+        if (dims.length != 1 || dims[0] != classes) {
+            String last = d.nodes().stream().filter(n -> n.type().equals("Output")).findFirst()
+                    .flatMap(o -> d.incoming(o.id()).stream().findFirst()).map(e -> " on node '" + e.from() + "'")
+                    .orElse("");
+            throw new CliError("--data " + dataSpec + ": has " + classes + " classes but " + design.getFileName()
+                    + " outputs " + SummaryCommand.shapeText(java.util.Arrays.stream(dims).boxed().toList())
+                    + " — set out_features=" + classes + last);
+        }
+    }
+
+    /** {@code --out} (new or empty), or a new folder in the run store. */
+    private Path runDir(TrainingConfig config) throws IOException {
+        if (out == null) {
+            return new RunStore(RunStore.defaultRoot()).newRunDir(config);
+        }
+        if (Files.exists(out)) {
+            if (!Files.isDirectory(out)) {
+                throw new CliError("--out " + out + ": is a file — give a folder for the run");
+            }
+            try (Stream<Path> s = Files.list(out)) {
+                if (s.findAny().isPresent()) {
+                    throw new CliError("--out " + out + ": the folder is not empty — choose a new run folder or "
+                            + "delete this one");
+                }
+            }
+        }
+        return out;
+    }
+}

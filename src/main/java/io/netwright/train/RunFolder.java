@@ -1,0 +1,264 @@
+package io.netwright.train;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.netwright.graph.DesignFiles;
+import io.netwright.io.AtomicFiles;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The folder of one run:
+ *
+ * <pre>
+ * RUN_DIR/
+ *   config.json        the TrainingConfig (design embedded)
+ *   design.json        the design snapshot, as a design file
+ *   run.json           status: state, times, progress, latest figures
+ *   metrics.csv        one row per logged step and per epoch
+ *   events.jsonl       one JSON object per event (append-only, also across resumes)
+ *   checkpoints/last   the latest checkpoint (resume from here)
+ *   checkpoints/best   the checkpoint with the best tracked metric
+ *   evaluation.json    the final evaluation
+ * </pre>
+ *
+ * Small files are replaced atomically; the two logs are appended to and flushed at least every logged step.
+ */
+public final class RunFolder {
+
+    /** File names inside a run folder. */
+    public static final String CONFIG = "config.json";
+    /** The design snapshot. */
+    public static final String DESIGN = "design.json";
+    /** The status file. */
+    public static final String STATUS = "run.json";
+    /** The metrics log. */
+    public static final String METRICS = "metrics.csv";
+    /** The event log. */
+    public static final String EVENTS = "events.jsonl";
+    /** The evaluation results. */
+    public static final String EVALUATION = "evaluation.json";
+    /** The checkpoints folder. */
+    public static final String CHECKPOINTS = "checkpoints";
+
+    private final Path dir;
+    private BufferedWriter metrics;
+    private BufferedWriter events;
+
+    private RunFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Creates the folder of a new run and writes its config and design snapshot.
+     *
+     * @throws IOException if {@code dir} already holds a run
+     */
+    public static RunFolder create(Path dir, TrainingConfig config) throws IOException {
+        if (Files.exists(dir.resolve(CONFIG))) {
+            throw new IOException(dir + " already holds a run (" + CONFIG + " exists) — pick a new folder, or resume "
+                    + "it with Trainer.resumeRun");
+        }
+        Files.createDirectories(dir.resolve(CHECKPOINTS));
+        AtomicFiles.writeString(dir.resolve(CONFIG), config.toJson());
+        DesignFiles.write(dir.resolve(DESIGN), config.design());
+        Files.writeString(dir.resolve(METRICS), MetricRow.HEADER + "\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(EVENTS), "", StandardCharsets.UTF_8);
+        return new RunFolder(dir);
+    }
+
+    /**
+     * Opens an existing run folder.
+     *
+     * @throws IOException if it has no {@code config.json}
+     */
+    public static RunFolder open(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+            throw new IOException(dir + ": not a run folder (" + CONFIG + " is missing)");
+        }
+        return new RunFolder(dir);
+    }
+
+    /** The folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The run id: the folder's name. */
+    public String id() {
+        return dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+    }
+
+    /** The checkpoint folder {@code last} or {@code best}. */
+    public Path checkpoint(String kind) {
+        return dir.resolve(CHECKPOINTS).resolve(kind);
+    }
+
+    /** The run's configuration. */
+    public TrainingConfig readConfig() throws IOException {
+        try {
+            return TrainingConfig.fromJson(Files.readString(dir.resolve(CONFIG), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(dir.resolve(CONFIG) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces {@code config.json} (a resumed run whose config was changed). */
+    void writeConfig(TrainingConfig config) throws IOException {
+        AtomicFiles.writeString(dir.resolve(CONFIG), config.toJson());
+    }
+
+    /** The run's status, if {@code run.json} exists. */
+    public Optional<RunStatus> readStatus() throws IOException {
+        Path p = dir.resolve(STATUS);
+        if (!Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RunStatus.fromJson(Files.readString(p, StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            throw new IOException(p + ": unreadable status (" + e.getMessage() + ")", e);
+        }
+    }
+
+    void writeStatus(RunStatus status) throws IOException {
+        AtomicFiles.writeString(dir.resolve(STATUS), status.toJson());
+    }
+
+    /** The final evaluation, if the run got that far. */
+    public Optional<Evaluation> readEvaluation() throws IOException {
+        Path p = dir.resolve(EVALUATION);
+        if (!Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Evaluation.fromJson(Files.readString(p, StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(p + ": " + e.getMessage(), e);
+        }
+    }
+
+    void writeEvaluation(Evaluation e) throws IOException {
+        AtomicFiles.writeString(dir.resolve(EVALUATION), e.toJson());
+    }
+
+    /** Every row of {@code metrics.csv}, in file order. */
+    public List<MetricRow> readMetrics() throws IOException {
+        List<MetricRow> out = new ArrayList<>();
+        Path p = dir.resolve(METRICS);
+        if (!Files.isRegularFile(p)) {
+            return out;
+        }
+        try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            String line = r.readLine();
+            int n = 1;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (!line.isBlank()) {
+                    out.add(MetricRow.parse(line, p + ": line " + n));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every line of {@code events.jsonl} as JSON, in file order (a torn last line from a crash is skipped). */
+    public List<JsonObject> readEvents() throws IOException {
+        List<JsonObject> out = new ArrayList<>();
+        Path p = dir.resolve(EVENTS);
+        if (!Files.isRegularFile(p)) {
+            return out;
+        }
+        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(JsonParser.parseString(line).getAsJsonObject());
+            } catch (JsonParseException | IllegalStateException e) {
+                if (i < lines.size() - 1) {
+                    throw new IOException(p + ": line " + (i + 1) + " is not JSON (" + e.getMessage() + ")", e);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ================================================================ logs (training thread only)
+
+    /** Opens the logs for appending. */
+    void openLogs() throws IOException {
+        metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        events = Files.newBufferedWriter(dir.resolve(EVENTS), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    boolean logsOpen() {
+        return metrics != null;
+    }
+
+    void appendMetrics(MetricRow row) {
+        try {
+            metrics.write(row.toCsv());
+            metrics.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir.resolve(METRICS) + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+
+    void appendEvent(String line) {
+        try {
+            events.write(line);
+            events.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir.resolve(EVENTS) + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+
+    void flush() {
+        try {
+            metrics.flush();
+            events.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot write the logs (" + e.getMessage() + ")", e);
+        }
+    }
+
+    void closeLogs() throws IOException {
+        if (metrics != null) {
+            metrics.close();
+            events.close();
+            metrics = null;
+            events = null;
+        }
+    }
+
+    /**
+     * Drops the metric rows a resumed run will write again: steps after {@code step} and epochs from
+     * {@code epochsDone} on (they were logged after the checkpoint, before an interruption).
+     */
+    void truncateMetrics(long step, int epochsDone) throws IOException {
+        List<MetricRow> keep = new ArrayList<>();
+        for (MetricRow r : readMetrics()) {
+            if (r.isStep() ? r.step() <= step : r.epoch() < epochsDone) {
+                keep.add(r);
+            }
+        }
+        StringBuilder sb = new StringBuilder(MetricRow.HEADER).append('\n');
+        keep.forEach(r -> sb.append(r.toCsv()).append('\n'));
+        AtomicFiles.writeString(dir.resolve(METRICS), sb.toString());
+    }
+}

@@ -1,0 +1,795 @@
+package io.netwright.train;
+
+import com.google.gson.JsonObject;
+import io.netwright.backend.Device;
+import io.netwright.data.Batch;
+import io.netwright.data.BatchIterator;
+import io.netwright.data.DataLoader;
+import io.netwright.data.Sample;
+import io.netwright.data.Sampler;
+import io.netwright.graph.DesignCompiler;
+import io.netwright.graph.GraphModule;
+import io.netwright.graph.Loss;
+import io.netwright.io.Checkpoint;
+import io.netwright.io.CheckpointIO;
+import io.netwright.io.TrainingState;
+import io.netwright.nn.Parameter;
+import io.netwright.optim.ClipGrad;
+import io.netwright.optim.Optimizer;
+import io.netwright.optim.Optimizers;
+import io.netwright.tensor.Generator;
+import io.netwright.tensor.NoGrad;
+import io.netwright.tensor.Tensor;
+import io.netwright.tensor.TensorScope;
+import io.netwright.train.TrainingEvent.NonFinite;
+import io.netwright.train.TrainingEvent.PauseReason;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The body of a {@link Trainer}'s thread: prepares the run (data, model, optimizer, schedule, checkpoint), trains
+ * epoch by epoch, acts on control commands between steps, and publishes every event. Nothing here is shared with
+ * other threads except the command queue (in) and the dispatcher (out).
+ */
+final class TrainingLoop implements Runnable {
+
+    /** Unwinds the loop when a stop is requested; handled in {@link #run()}. */
+    private static final class StopSignal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopSignal() {
+            super(null, null, false, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- given
+    private final Trainer trainer;
+    private final TrainingConfig config;
+    private final Path runDir;
+    private final TrainingData givenData;
+    private final boolean resuming;
+    private final TrainingConfig previousConfig;
+    private final EventDispatcher dispatcher;
+    private final BlockingQueue<Trainer.Command> commands;
+
+    // ---------------------------------------------------------------- built by setup()
+    private RunFolder folder;
+    private TrainingData data;
+    private Pipelines.Prepared prepared;
+    private GraphModule model;
+    private Loss lossKind;
+    private io.netwright.nn.Loss criterion;
+    private Optimizer optimizer;
+    private Schedules.RunSchedule schedule;
+    private Generator rng;
+    private DataLoader<Sample<Object>, Batch> trainLoader;
+    private LayerMonitor monitor;
+    private ProbeSet probes;
+    private List<Tensor> buffers;
+    private int classes;
+    private int batchesPerEpoch;
+    private long totalSteps;
+    private Metric bestMetric;
+    private Metric earlyMetric;
+    private Instant started = Instant.now();
+    private final RunState st = new RunState();
+    private final List<String> startWarnings = new ArrayList<>();
+
+    // ---------------------------------------------------------------- progress of this session
+    private long sessionStart;
+    private long pausedNanos;
+    private long lastStepEnd;
+    private double emaStepSeconds = Double.NaN;
+    private double emaImagesPerSecond = Double.NaN;
+    private double emaLoss = Double.NaN;
+    private boolean outputChecked;
+    private TrainingEvent.EpochEnd lastEpoch;
+    private Evaluation evaluation;
+    private final Map<String, Integer> warned = new HashMap<>();
+
+    // ---------------------------------------------------------------- counters (read by other threads)
+    private volatile long sessionSteps;
+    private volatile long events;
+    private volatile long eventNanos;
+
+    TrainingLoop(Trainer trainer, TrainingConfig config, Path runDir, TrainingData givenData, boolean resuming,
+            TrainingConfig previousConfig, EventDispatcher dispatcher, BlockingQueue<Trainer.Command> commands) {
+        this.trainer = trainer;
+        this.config = config;
+        this.runDir = runDir;
+        this.givenData = givenData;
+        this.resuming = resuming;
+        this.previousConfig = previousConfig;
+        this.dispatcher = dispatcher;
+        this.commands = commands;
+    }
+
+    Trainer.Statistics statistics(EventDispatcher d) {
+        return new Trainer.Statistics(sessionSteps, events, eventNanos, sessionStart == 0 ? 0 : activeNanos(),
+                d.coalesced(), d.dropped());
+    }
+
+    // ================================================================ run
+
+    @Override
+    public void run() {
+        try {
+            setup();
+            String reason = trainEpochs();
+            finish(reason);
+        } catch (StopSignal s) {
+            stopped();
+        } catch (Throwable t) {
+            failed(t);
+        } finally {
+            cleanup();
+        }
+    }
+
+    private void cleanup() {
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (trainLoader != null) {
+            trainLoader.close();
+        }
+        if (folder != null) {
+            try {
+                folder.closeLogs();
+            } catch (IOException e) {
+                dispatcher.publish(new TrainingEvent.Warning(st.epoch, st.step, "io", "could not close the logs of "
+                        + runDir + ": " + e.getMessage()));
+            }
+        }
+        dispatcher.finish();
+    }
+
+    // ================================================================ setup
+
+    private void setup() throws IOException {
+        if (runDir != null) {
+            folder = resuming ? RunFolder.open(runDir) : RunFolder.create(runDir, config);
+            folder.openLogs();
+            if (resuming) {
+                started = folder.readStatus().map(RunStatus::started).orElse(started);
+            }
+        }
+        String device = device();
+        List<String> problems = config.validate(givenData == null);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the training config has problems:\n  " + String.join("\n  ",
+                    problems));
+        }
+        data = givenData != null ? givenData : TrainingData.resolve(config);
+        classes = data.classes().size();
+        prepared = Pipelines.prepare(data, config.design().input(), config.augmentation());
+        startWarnings.addAll(prepared.warnings());
+        rng = new Generator(config.seed());
+        model = DesignCompiler.compile(config.design(), rng);
+        lossKind = config.design().head().loss();
+        criterion = Predictor.mean(lossKind);
+        List<Parameter> trainable = model.parameters().stream().filter(Parameter::requiresGrad).toList();
+        optimizer = Optimizers.create(config.optimizer().name(), trainable, config.optimizer().options());
+        int n = prepared.train().size();
+        batchesPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
+        totalSteps = (long) batchesPerEpoch * config.epochs();
+        if (config.maxSteps() > 0) {
+            totalSteps = Math.min(totalSteps, config.maxSteps());
+        }
+        schedule = Schedules.build(config, optimizer, batchesPerEpoch, totalSteps);
+        boolean hasValidation = prepared.validation() != null;
+        bestMetric = fallback(config.checkpoint().bestMetric(), hasValidation, "checkpoint.best_metric");
+        earlyMetric = fallback(config.earlyStopping().metric(), hasValidation || !config.earlyStopping().enabled(),
+                "early_stopping.metric");
+        if (schedule.plateauMetric() != null && schedule.plateauMetric().needsValidation() && !hasValidation) {
+            startWarnings.add("the plateau schedule watches " + schedule.plateauMetric().key() + " but the run has "
+                    + "no validation set: the learning rate will not be reduced");
+        }
+        monitor = new LayerMonitor(model.namedChildren());
+        buffers = new ArrayList<>(model.namedBuffers().values());
+        var probeRaw = hasValidation ? data.validation() : data.train();
+        var probeView = hasValidation ? prepared.validation() : Pipelines.evaluationView(data.train(),
+                config.design().input());
+        probes = new ProbeSet(probeRaw, probeView, hasValidation ? "validation" : "train",
+                config.monitoring().probeSamples(), config.monitoring().topK(), classes);
+        if (resuming) {
+            restore();
+        }
+        trainLoader = DataLoader.builder(prepared.train()).batchSize(config.batchSize()).seed(config.seed())
+                .sampler(resumableSampler(n)).numWorkers(config.data().workers()).build();
+        if (config.threads() != 0) {
+            startWarnings.add("threads=" + config.threads() + " is not applied: the engine's shared backend keeps "
+                    + "its own thread count (" + device + ")");
+        }
+        sessionStart = System.nanoTime();
+        lastStepEnd = sessionStart;
+        emit(new TrainingEvent.Started(st.epoch, st.step, folder == null ? "" : folder.id(), config, data.classes(),
+                model.numParameters(false), model.numParameters(true), device, n,
+                size(prepared.validation()), size(prepared.test()), batchesPerEpoch, totalSteps, resuming));
+        for (String w : startWarnings) {
+            emit(new TrainingEvent.Warning(st.epoch, st.step, "setup", w));
+        }
+        status("running", "");
+    }
+
+    private static int size(io.netwright.data.Dataset<?> d) {
+        return d == null ? 0 : d.size();
+    }
+
+    private String device() {
+        String d = config.device();
+        Device dev = d.equals("auto") ? Device.cpu() : Device.parse(d);
+        if (dev.kind() != Device.Kind.CPU) {
+            throw new IllegalArgumentException("device " + dev + ": training on a GPU is not supported yet (models "
+                    + "cannot be moved off the CPU) — set device to cpu or auto");
+        }
+        return "cpu, " + Tensor.zeros(1).backend().description();
+    }
+
+    private Metric fallback(Metric m, boolean ok, String what) {
+        if (ok || !m.needsValidation()) {
+            return m;
+        }
+        Metric f = m == Metric.VAL_LOSS ? Metric.TRAIN_LOSS : Metric.TRAIN_ACCURACY;
+        startWarnings.add(what + " is " + m.key() + " but the run has no validation set: using " + f.key());
+        return f;
+    }
+
+    /** The shuffled order of every epoch, minus the batches a resumed epoch has already done. */
+    private Sampler resumableSampler(int n) {
+        Sampler base = Sampler.shuffled(n, config.seed());
+        int skipEpoch = st.epoch;
+        int skip = Math.min(n, st.batchInEpoch * config.batchSize());
+        return new Sampler() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public int[] indices(int epoch) {
+                int[] all = base.indices(epoch);
+                return epoch == skipEpoch && skip > 0 ? Arrays.copyOfRange(all, skip, n) : all;
+            }
+        };
+    }
+
+    private void restore() throws IOException {
+        Checkpoint c = scalarsRestored(CheckpointIO.load(folder.checkpoint("last")));
+        TrainingState.restore(c, model, optimizer, schedule, rng);
+        JsonObject meta = c.meta();
+        if (!meta.has("trainer")) {
+            throw new IOException(folder.checkpoint("last") + ": no trainer progress in the checkpoint — it was not "
+                    + "written by Netwright's trainer and cannot be resumed");
+        }
+        RunState saved = RunState.fromJson(meta.getAsJsonObject("trainer"));
+        st.epoch = saved.epoch;
+        st.batchInEpoch = saved.batchInEpoch;
+        st.step = saved.step;
+        st.lossSum = saved.lossSum;
+        st.correct = saved.correct;
+        st.count = saved.count;
+        st.bestValue = saved.bestValue;
+        st.bestEpoch = saved.bestEpoch;
+        st.earlyBest = saved.earlyBest;
+        st.earlyBad = saved.earlyBad;
+        st.activeSeconds = saved.activeSeconds;
+        folder.closeLogs();
+        folder.truncateMetrics(st.step, st.epoch);
+        folder.openLogs();
+        probes.restore(folder.readEvents(), st.step);
+        if (previousConfig != null && !previousConfig.equals(config)) {
+            folder.writeConfig(config);
+            List<String> changed = numericChanges(previousConfig, config);
+            if (!changed.isEmpty()) {
+                startWarnings.add("resumed with a changed " + String.join(", ", changed) + ": the continuation will "
+                        + "differ from an uninterrupted run");
+            }
+        }
+    }
+
+    /**
+     * The checkpoint with the model's 0-d tensors (BatchNorm's {@code num_batches_tracked}) given back their shape:
+     * {@code Safetensors} reads a 0-d tensor as shape {@code [1]}, which a strict load refuses.
+     */
+    private Checkpoint scalarsRestored(Checkpoint c) {
+        Map<String, Tensor> expected = model.stateDict();
+        Map<String, Tensor> fixed = new LinkedHashMap<>(c.model());
+        for (var e : c.model().entrySet()) {
+            Tensor want = expected.get(e.getKey());
+            if (want != null && want.dim() == 0 && e.getValue().dim() == 1 && e.getValue().numel() == 1) {
+                fixed.put(e.getKey(), e.getValue().reshape());
+            }
+        }
+        return new Checkpoint(fixed, c.optimizerTensors(), c.meta());
+    }
+
+    private static List<String> numericChanges(TrainingConfig a, TrainingConfig b) {
+        List<String> out = new ArrayList<>();
+        if (!a.design().equals(b.design())) {
+            out.add("design");
+        }
+        if (!a.data().withWorkers(0).equals(b.data().withWorkers(0))) {
+            out.add("data");
+        }
+        if (a.batchSize() != b.batchSize()) {
+            out.add("batch_size");
+        }
+        if (!a.optimizer().equals(b.optimizer())) {
+            out.add("optimizer");
+        }
+        if (!a.schedule().equals(b.schedule())) {
+            out.add("schedule");
+        }
+        if (!a.augmentation().equals(b.augmentation())) {
+            out.add("augmentation");
+        }
+        if (a.seed() != b.seed()) {
+            out.add("seed");
+        }
+        if (!a.clipping().equals(b.clipping())) {
+            out.add("clipping");
+        }
+        return out;
+    }
+
+    // ================================================================ epochs and steps
+
+    /** Trains until the end; returns the reason it ended. */
+    private String trainEpochs() {
+        while (st.epoch < config.epochs()) {
+            long epochStart = activeNanos();
+            model.train();
+            try (BatchIterator<Batch> it = trainLoader.iterator(st.epoch)) {
+                while (true) {
+                    control();
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    try (Batch b = it.next()) {
+                        while (!trainStep(b)) {
+                            // paused on a non-finite step and resumed: retry the same batch
+                            model.train();
+                        }
+                    }
+                    if (config.maxSteps() > 0 && st.step >= config.maxSteps()) {
+                        if (st.batchInEpoch == batchesPerEpoch) {
+                            endEpoch(epochStart);
+                        }
+                        return "max_steps";
+                    }
+                }
+            }
+            if (endEpoch(epochStart)) {
+                return "early_stopping";
+            }
+        }
+        return "completed";
+    }
+
+    /** One step on {@code b}; false if it was not applied (non-finite) and the run paused and then resumed. */
+    private boolean trainStep(Batch b) {
+        long seed = rng.seed();
+        long offset = rng.offset();
+        List<Tensor> savedBuffers = snapshotBuffers();
+        boolean health = config.monitoring().healthEverySteps() > 0
+                && (st.step + 1) % config.monitoring().healthEverySteps() == 0;
+        double lr = schedule.lr();
+        float loss;
+        long correct = 0;
+        List<TrainingEvent.LayerHealth> layers = null;
+        NonFinite bad = null;
+        try (TensorScope scope = TensorScope.open()) {
+            if (health) {
+                monitor.beginHealthStep();
+            }
+            optimizer.zeroGrad();
+            Tensor out = model.call(b.inputs());
+            if (!outputChecked) {
+                Predictor.checkOutput(out, classes);
+                outputChecked = true;
+            }
+            Tensor l = criterion.forward(out, b.targets());
+            l.backward();
+            loss = l.item();
+            if (!Float.isFinite(loss) || !monitor.gradientsFinite()) {
+                monitor.cancelHealthStep();
+                bad = diagnose(b, loss, savedBuffers, seed, offset);
+            } else {
+                clip();
+                if (health) {
+                    monitor.beforeUpdate();
+                }
+                optimizer.step();
+                schedule.afterStep(st.step + 1);
+                correct = out.argmax(1, false).eq(b.targets()).sum().itemLong();
+                if (health) {
+                    layers = monitor.afterUpdate();
+                }
+            }
+        } finally {
+            savedBuffers.forEach(Tensor::close);
+        }
+        if (bad != null) {
+            warn("non_finite", "", bad.describe(st.step));
+            pause(PauseReason.NON_FINITE, bad);
+            return false;
+        }
+        afterStep(b.size(), loss, correct, lr, layers);
+        return true;
+    }
+
+    private void clip() {
+        Clipping c = config.clipping();
+        if (c.maxNorm() > 0) {
+            ClipGrad.clipGradNorm(monitor.trainable(), c.maxNorm());
+        }
+        if (c.maxValue() > 0) {
+            ClipGrad.clipGradValue(monitor.trainable(), c.maxValue());
+        }
+    }
+
+    /** Names where a step went non-finite and puts model and generator back as they were before it. */
+    private NonFinite diagnose(Batch b, float loss, List<Tensor> savedBuffers, long seed, long offset) {
+        String gradientLayer = monitor.firstNonFiniteGradient();
+        restoreBuffers(savedBuffers);
+        rng.setState(seed, offset);
+        String activationLayer = monitor.firstNonFiniteOutput(() -> {
+            try (var g = NoGrad.enter()) {
+                model.call(b.inputs());
+            }
+        });
+        restoreBuffers(savedBuffers);
+        rng.setState(seed, offset);
+        optimizer.zeroGrad();
+        return new NonFinite(loss, gradientLayer, activationLayer);
+    }
+
+    private List<Tensor> snapshotBuffers() {
+        if (buffers.isEmpty()) {
+            return List.of();
+        }
+        List<Tensor> out = new ArrayList<>(buffers.size());
+        try (var g = NoGrad.enter()) {
+            for (Tensor t : buffers) {
+                out.add(t.clone());
+            }
+        }
+        return out;
+    }
+
+    private void restoreBuffers(List<Tensor> saved) {
+        try (var g = NoGrad.enter()) {
+            for (int i = 0; i < saved.size(); i++) {
+                buffers.get(i).copy_(saved.get(i));
+            }
+        }
+    }
+
+    private void afterStep(int n, float loss, long correct, double lr, List<TrainingEvent.LayerHealth> layers) {
+        st.step++;
+        st.batchInEpoch++;
+        st.lossSum += (double) loss * n;
+        st.correct += correct;
+        st.count += n;
+        sessionSteps++;
+        long now = System.nanoTime();
+        double dt = (now - lastStepEnd) / 1e9;
+        lastStepEnd = now;
+        emaStepSeconds = Double.isNaN(emaStepSeconds) ? dt : 0.9 * emaStepSeconds + 0.1 * dt;
+        double ips = n / Math.max(dt, 1e-9);
+        emaImagesPerSecond = Double.isNaN(emaImagesPerSecond) ? ips : 0.9 * emaImagesPerSecond + 0.1 * ips;
+        double eta = Math.max(0, totalSteps - st.step) * emaStepSeconds;
+        emit(new TrainingEvent.BatchEnd(st.epoch, st.step, st.batchInEpoch, batchesPerEpoch, loss, st.meanLoss(),
+                st.accuracy(), lr, emaImagesPerSecond, eta));
+        if (layers != null) {
+            emit(new TrainingEvent.Health(st.epoch, st.step, layers));
+            healthWarnings(layers);
+        }
+        if (st.step > 50 && emaLoss > 0 && loss > 3 * emaLoss) {
+            warn("loss_spike", "", String.format(java.util.Locale.ROOT, "step %d: loss %.4g is more than three times "
+                    + "its recent average %.4g — if it keeps happening, lower the learning rate or clip gradients",
+                    st.step, loss, emaLoss));
+        }
+        emaLoss = Double.isNaN(emaLoss) ? loss : 0.95 * emaLoss + 0.05 * loss;
+        int every = config.checkpoint().everySteps();
+        if (every > 0 && st.step % every == 0) {
+            saveLast();
+        }
+    }
+
+    private void healthWarnings(List<TrainingEvent.LayerHealth> layers) {
+        for (TrainingEvent.LayerHealth h : layers) {
+            if (h.updateRatio() > 0.1) {
+                warn("update_ratio", h.layer(), String.format(java.util.Locale.ROOT, "layer '%s': update/parameter "
+                        + "ratio %.3g is far above the usual ~1e-3 — the learning rate is probably too high",
+                        h.layer(), h.updateRatio()));
+            } else if (h.updateRatio() < 1e-6 && h.gradNorm() > 0) {
+                warn("update_ratio", h.layer(), String.format(java.util.Locale.ROOT, "layer '%s': update/parameter "
+                        + "ratio %.3g is far below the usual ~1e-3 — the layer barely learns; raise the learning "
+                        + "rate", h.layer(), h.updateRatio()));
+            }
+            if (h.zeroFraction() > 0.95) {
+                warn("dead_relu", h.layer(), String.format(java.util.Locale.ROOT, "layer '%s': %.0f%% of its outputs "
+                        + "are zero — most units are dead; lower the learning rate or use LeakyReLU",
+                        h.layer(), 100 * h.zeroFraction()));
+            }
+        }
+    }
+
+    /** A warning, at most once per epoch for each code and subject. */
+    private void warn(String code, String subject, String message) {
+        Integer last = warned.get(code + "/" + subject);
+        if (last != null && last == st.epoch && !code.equals("non_finite")) {
+            return;
+        }
+        warned.put(code + "/" + subject, st.epoch);
+        emit(new TrainingEvent.Warning(st.epoch, st.step, code, message));
+    }
+
+    /** Validates, reports, checkpoints; returns true when early stopping ends the run. */
+    private boolean endEpoch(long epochStart) {
+        Predictor.Predictions val = prepared.validation() == null ? null
+                : Predictor.predict(model, lossKind, prepared.validation(), classes, config.batchSize(),
+                config.data().workers());
+        int k = config.monitoring().topK();
+        TrainingEvent.EpochEnd e = new TrainingEvent.EpochEnd(st.epoch, st.step, st.meanLoss(), st.accuracy(),
+                val == null ? Double.NaN : val.meanLoss(), val == null ? Double.NaN : val.accuracy(),
+                val == null ? Double.NaN : val.topKAccuracy(k), k, schedule.lr(),
+                (activeNanos() - epochStart) / 1e9);
+        emit(e);
+        lastEpoch = e;
+        Map<Metric, Double> m = e.metrics();
+        schedule.afterEpoch(m, st.step);
+        if (!probes.isEmpty()) {
+            emit(probes.predict(model, lossKind, st.epoch, st.step));
+        }
+        double bestValue = m.get(bestMetric);
+        boolean improved = bestMetric.improves(bestValue, st.bestValue, 0);
+        if (improved) {
+            st.bestValue = bestValue;
+            st.bestEpoch = st.epoch;
+        }
+        boolean stopEarly = false;
+        EarlyStopping es = config.earlyStopping();
+        if (es.enabled()) {
+            double v = m.get(earlyMetric);
+            if (earlyMetric.improves(v, st.earlyBest, es.minDelta())) {
+                st.earlyBest = v;
+                st.earlyBad = 0;
+            } else {
+                st.earlyBad++;
+            }
+            stopEarly = st.earlyBad >= es.patience();
+        }
+        st.epoch++;
+        st.resetEpoch();
+        if (improved && config.checkpoint().keepBest()) {
+            saveCheckpoint("best", bestMetric, bestValue);
+        }
+        int every = config.checkpoint().everyEpochs();
+        boolean last = st.epoch >= config.epochs() || stopEarly
+                || (config.maxSteps() > 0 && st.step >= config.maxSteps());
+        if (every > 0 && st.epoch % every == 0 && !last) {
+            saveLast();
+        }
+        status("running", "");
+        return stopEarly;
+    }
+
+    // ================================================================ control
+
+    /** Acts on every queued command (between steps). */
+    private void control() {
+        Trainer.Command c;
+        while ((c = commands.poll()) != null) {
+            switch (c.kind()) {
+                case PAUSE -> pause(PauseReason.USER, null);
+                case RESUME -> {
+                    // not paused: nothing to resume
+                }
+                case STOP -> throw new StopSignal();
+                case SET_LR -> setLr(c.value());
+                case SAMPLES -> samples();
+            }
+        }
+    }
+
+    /** Publishes the pause and waits for resume (returns) or stop (throws). */
+    private void pause(PauseReason reason, NonFinite detail) {
+        trainer.setState(Trainer.State.PAUSED);
+        emit(new TrainingEvent.Paused(st.epoch, st.step, reason, detail));
+        status("paused", detail == null ? "paused by the user" : detail.describe(st.step));
+        long t0 = System.nanoTime();
+        try {
+            while (true) {
+                Trainer.Command c = commands.take();
+                switch (c.kind()) {
+                    case RESUME -> {
+                        pausedNanos += System.nanoTime() - t0;
+                        lastStepEnd = System.nanoTime();
+                        trainer.setState(Trainer.State.RUNNING);
+                        emit(new TrainingEvent.Resumed(st.epoch, st.step));
+                        status("running", "");
+                        return;
+                    }
+                    case PAUSE -> {
+                        // already paused
+                    }
+                    case STOP -> throw new StopSignal();
+                    case SET_LR -> setLr(c.value());
+                    case SAMPLES -> samples();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StopSignal();
+        }
+    }
+
+    private void setLr(double lr) {
+        double old = schedule.lr();
+        schedule.setLr(lr);
+        emit(new TrainingEvent.LrChanged(st.epoch, st.step, old, lr));
+    }
+
+    private void samples() {
+        if (!probes.isEmpty()) {
+            emit(probes.predict(model, lossKind, st.epoch, st.step));
+        }
+    }
+
+    // ================================================================ checkpoints and endings
+
+    private Path saveLast() {
+        return config.checkpoint().keepLast() ? saveCheckpoint("last", null, Double.NaN) : null;
+    }
+
+    private Path saveCheckpoint(String kind, Metric metric, double value) {
+        if (folder == null) {
+            return null;
+        }
+        Path dir = folder.checkpoint(kind);
+        double before = st.activeSeconds;
+        st.activeSeconds = elapsedSeconds();
+        try {
+            Checkpoint c = TrainingState.capture(model, optimizer, schedule,
+                    new TrainingState.Progress(st.epoch, st.step, st.bestValue), rng, ConfigJson.tree(config));
+            JsonObject meta = c.meta();
+            meta.add("trainer", st.toJson());
+            meta.addProperty("kind", kind);
+            CheckpointIO.save(dir, new Checkpoint(c.model(), c.optimizerTensors(), meta));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing checkpoint " + dir + " failed: " + e.getMessage()
+                    + " — check the free space and permissions of " + folder.dir(), e);
+        } finally {
+            st.activeSeconds = before;
+        }
+        emit(new TrainingEvent.CheckpointSaved(st.epoch, st.step, kind, dir, metric, value));
+        return dir;
+    }
+
+    private void finish(String reason) throws IOException {
+        var split = prepared.test() != null ? prepared.test() : prepared.validation();
+        if (split != null) {
+            Predictor.Predictions p = Predictor.predict(model, lossKind, split, classes, config.batchSize(),
+                    config.data().workers());
+            evaluation = Evaluation.compute(data.evaluationSplitName(), data.classes(), p.probabilities(),
+                    p.labels(), p.losses(), config.monitoring().topK(), config.monitoring().misclassified(),
+                    probes.histories());
+            if (folder != null) {
+                folder.writeEvaluation(evaluation);
+            }
+            emit(new TrainingEvent.Evaluated(st.epoch, st.step, evaluation));
+        }
+        saveLast();
+        trainer.setState(Trainer.State.FINISHED);
+        status("finished", reason);
+        emit(new TrainingEvent.Finished(st.epoch, st.step, reason, elapsedSeconds(), finalMetrics()));
+    }
+
+    private Map<String, Double> finalMetrics() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (lastEpoch != null) {
+            lastEpoch.metrics().forEach((k, v) -> {
+                if (!Double.isNaN(v)) {
+                    m.put(k.key(), v);
+                }
+            });
+        }
+        if (evaluation != null) {
+            String p = evaluation.split().equals("test") ? "test" : "eval";
+            m.put(p + "_loss", evaluation.loss());
+            m.put(p + "_accuracy", evaluation.accuracy());
+        }
+        return m;
+    }
+
+    private void stopped() {
+        Path ckpt = null;
+        try {
+            ckpt = saveLast();
+            trainer.setState(Trainer.State.STOPPED);
+            status("stopped", "stopped by the user");
+        } catch (RuntimeException e) {
+            failed(e);
+            return;
+        }
+        emit(new TrainingEvent.Stopped(st.epoch, st.step, ckpt));
+    }
+
+    private void failed(Throwable t) {
+        trainer.setState(Trainer.State.FAILED);
+        String message = t.getMessage() == null ? t.toString() : t.getMessage();
+        TrainingEvent.Failed f = new TrainingEvent.Failed(st.epoch, st.step, message, t);
+        try {
+            status("failed", message);
+            emit(f);
+        } catch (RuntimeException e) {
+            t.addSuppressed(e);
+            dispatcher.publish(f);
+        }
+    }
+
+    // ================================================================ events, status, time
+
+    private void emit(TrainingEvent e) {
+        long t0 = System.nanoTime();
+        if (folder != null && folder.logsOpen()) {
+            record(e);
+        }
+        dispatcher.publish(e);
+        events++;
+        eventNanos += System.nanoTime() - t0;
+        if (e instanceof TrainingEvent.Warning w && w.code().equals("listener")) {
+            return;
+        }
+        for (String failure : dispatcher.takeFailures()) {
+            emit(new TrainingEvent.Warning(st.epoch, st.step, "listener", failure));
+        }
+    }
+
+    /** Appends the event to the run's logs: batches only on logged steps, everything else always. */
+    private void record(TrainingEvent e) {
+        if (e instanceof TrainingEvent.BatchEnd b) {
+            boolean logged = b.step() % config.monitoring().logEverySteps() == 0 || b.batch() == b.batches();
+            if (!logged) {
+                return;
+            }
+            folder.appendMetrics(MetricRow.of(b, elapsedSeconds()));
+        } else if (e instanceof TrainingEvent.EpochEnd ep) {
+            folder.appendMetrics(MetricRow.of(ep));
+        }
+        folder.appendEvent(EventJson.line(e, Instant.now(), folder.dir()));
+        folder.flush();
+    }
+
+    private void status(String state, String message) {
+        if (folder == null) {
+            return;
+        }
+        try {
+            folder.writeStatus(new RunStatus(state, started, Instant.now(), st.epoch, st.step, finalMetrics(),
+                    message));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing " + folder.dir().resolve(RunFolder.STATUS) + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private long activeNanos() {
+        return System.nanoTime() - sessionStart - pausedNanos;
+    }
+
+    private double elapsedSeconds() {
+        return st.activeSeconds + (sessionStart == 0 ? 0 : activeNanos() / 1e9);
+    }
+}

@@ -1,0 +1,69 @@
+package io.netwright.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netwright.backend.BackendOptions;
+import io.netwright.backend.DType;
+import io.netwright.backend.cpu.CpuBackend;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fused convolution (OpenBLAS backend) and the generic im2col + matmul composition (pure-Java backend, which
+ * has no fused kernel) agree forward and backward, with groups, stride, padding and dilation.
+ */
+class ConvPathsTest {
+
+    private static Tensor on(CpuBackend be, Tensor t) {
+        Tensor c = Tensor.allocate(be, DType.FLOAT32, t.sizes());
+        be.copyIn(t.toFloatArray(), c.v().buffer(), 0);
+        return c.requiresGrad_(true);
+    }
+
+    private static float[][] run(Tensor x, Tensor w, Tensor b, int[] s, int[] p, int[] d, int groups) {
+        Tensor y = Cnn.conv2d(x, w, b, s, p, d, groups);
+        Tensor r = Tensor.randn(new Generator(5), y.sizes());
+        y.mul(on((CpuBackend) y.backend(), r).detach()).sum().backward();
+        return new float[][]{y.toFloatArray(), x.grad().toFloatArray(), w.grad().toFloatArray(),
+            b.grad().toFloatArray()};
+    }
+
+    @Test
+    void fusedAndComposedConvolutionAgree() {
+        try (CpuBackend fused = new CpuBackend(new BackendOptions(2, true));
+             CpuBackend composed = new CpuBackend(new BackendOptions(2, false))) {
+            assertTrue(fused.usesNativeBlas(), "OpenBLAS must load for this test");
+            Generator g = new Generator(11);
+            // {strideH, strideW, padding, dilation, groups, batch, size}; the last cases span several image chunks
+            // (run in parallel), the very last one with a product large enough for OpenBLAS's own threads.
+            int[][] cases = {{1, 1, 0, 1, 3, 3, 9}, {2, 1, 2, 1, 1, 3, 9}, {1, 2, 1, 2, 2, 3, 9},
+                {1, 1, 1, 1, 1, 40, 20}, {2, 2, 1, 1, 2, 37, 20}, {1, 1, 1, 1, 1, 20, 64}};
+            for (int[] c : cases) {
+                int stride = c[0];
+                int pad = c[2];
+                int dil = c[3];
+                int groups = c[4];
+                Tensor x = Tensor.randn(g, c[5], 6, c[6], c[6] - 1);
+                Tensor w = Tensor.randn(g, 6, 6 / groups, 3, 3);
+                Tensor b = Tensor.randn(g, 6);
+                int[] s = {stride, c[1]};
+                int[] p = {pad};
+                int[] d = {dil};
+                float[][] a = run(on(fused, x), on(fused, w), on(fused, b), s, p, d, groups);
+                float[][] e = run(on(composed, x), on(composed, w), on(composed, b), s, p, d, groups);
+                for (int k = 0; k < a.length; k++) {
+                    double scale = 0;
+                    for (float v : e[k]) {
+                        scale = Math.max(scale, Math.abs(v));
+                    }
+                    for (int i = 0; i < a[k].length; i++) {
+                        // Sums of up to tens of thousands of products in another order: float32 rounding grows
+                        // with the size of the terms, so compare relative to the largest value of the tensor.
+                        double tol = 1e-3 + 2e-5 * scale;
+                        assertTrue(Math.abs(a[k][i] - e[k][i]) <= tol, "case " + java.util.Arrays.toString(c)
+                                + " part " + k + " index " + i + ": " + a[k][i] + " vs " + e[k][i]);
+                    }
+                }
+            }
+        }
+    }
+}
