@@ -86,8 +86,7 @@ final class StudioMenus {
                 .ifPresent(n -> editor.openBlock(n.type())));
         MenuItem closeBlock = item("Close Block", null, editor::closeBlock);
         closeBlock.disableProperty().bind(editor.openBlockProperty().isEmpty());
-        return new Menu("Edit", null, undo, redo, item("Redo", "Shortcut+Shift+Z", editor::redo),
-                new SeparatorMenuItem(), item("Cut", "Shortcut+X", editor::cut),
+        return new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), item("Cut", "Shortcut+X", editor::cut),
                 item("Copy", "Shortcut+C", editor::copy), item("Paste", "Shortcut+V", editor::paste),
                 item("Duplicate", "Shortcut+D", editor::duplicate), item("Delete", null, editor::deleteSelection),
                 item("Select All", "Shortcut+A", editor::selectAll), new SeparatorMenuItem(), align,

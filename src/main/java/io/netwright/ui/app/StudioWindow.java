@@ -84,6 +84,8 @@ public final class StudioWindow {
         root.setBottom(new SummaryBar(vm.summary(), vm.editor()));
         root.getStyleClass().add("studio");
         scene = new Scene(root, 1440, 900);
+        scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+Z"),
+                vm.editor()::redo); // the other usual redo key, without a second menu entry
         applyTheme(vm.themeProperty().get());
         vm.themeProperty().addListener((o, a, b) -> applyTheme(b));
         stage.setScene(scene);

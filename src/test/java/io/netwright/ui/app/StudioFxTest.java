@@ -297,4 +297,17 @@ class StudioFxTest {
         robot.type(KeyCode.F);
         assertTrue(canvas().viewport().zoom() < z / 1.2 + 1e-9);
     }
+
+    @Test
+    void editShortcutsInATextFieldEditTheTextNotTheDesign(FxRobot robot) {
+        robot.clickOn(center(canvas().nodeView("conv1")));
+        robot.interact(() -> editor.setLabel("conv1", "first"));
+        TextField search = robot.lookup("#palette-search").queryAs(TextField.class);
+        robot.clickOn(search).write("conv");
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("relu");
+        assertEquals("relu", search.getText());
+        assertEquals(Set.of("conv1"), editor.selection(), "Ctrl+A selected the text, not every node");
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        assertEquals("first", editor.design().requireNode("conv1").label(), "Ctrl+Z in a text field undoes typing");
+    }
 }
