@@ -21,14 +21,15 @@ final class ParamItem implements PropertySheet.Item {
     private final String nodeId;
     private final Kind kind;
     private final ParamSpec spec;
-    private final Object value;
+    private final java.util.function.Consumer<Runnable> asOwnEdit;
 
-    ParamItem(EditorViewModel editor, String nodeId, Kind kind, ParamSpec spec, Object value) {
+    ParamItem(EditorViewModel editor, String nodeId, Kind kind, ParamSpec spec,
+            java.util.function.Consumer<Runnable> asOwnEdit) {
         this.editor = editor;
         this.nodeId = nodeId;
         this.kind = kind;
         this.spec = spec;
-        this.value = value;
+        this.asOwnEdit = asOwnEdit;
     }
 
     Kind kind() {
@@ -73,13 +74,28 @@ final class ParamItem implements PropertySheet.Item {
         };
     }
 
+    /** The current value in the editor's design (not a copy taken when the row was made). */
     @Override
     public Object getValue() {
-        return value;
+        io.netwright.graph.Node n = editor.design().node(nodeId).orElse(null);
+        if (n == null) {
+            return null;
+        }
+        return switch (kind) {
+            case PARAM -> n.param(spec.name());
+            case ID -> n.id();
+            case LABEL -> n.label();
+            case FROZEN -> n.frozen();
+        };
     }
 
     @Override
     public void setValue(Object v) {
+        asOwnEdit.accept(() -> apply(v));
+    }
+
+    private void apply(Object v) {
+        Object value = getValue();
         switch (kind) {
             case PARAM -> {
                 if (!java.util.Objects.equals(v, value)) {

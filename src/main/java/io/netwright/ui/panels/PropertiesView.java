@@ -34,6 +34,8 @@ public final class PropertiesView extends VBox {
     private final GridPane info = new GridPane();
     private Node shown;
     private Object shownStatus;
+    /** Set while the sheet's own editor applies an edit: no rebuild (which would take the focus) for that. */
+    private boolean ownEdit;
 
     /** Properties of {@code editor}'s selected node. */
     public PropertiesView(EditorViewModel editor) {
@@ -78,7 +80,8 @@ public final class PropertiesView extends VBox {
         if (n != null && n.equals(shown) && status.equals(shownStatus)) {
             return;
         }
-        boolean rebuild = n == null || !n.equals(shown);
+        boolean rebuild = n == null || shown == null || !n.id().equals(shown.id()) || !n.type().equals(shown.type())
+                || !n.equals(shown) && !ownEdit;
         shown = n;
         shownStatus = status;
         info.setVisible(n != null);
@@ -99,14 +102,22 @@ public final class PropertiesView extends VBox {
                 + " nodes). Double-click it on the canvas to open it." : "Unknown layer type " + n.type());
         if (rebuild) {
             List<PropertySheet.Item> items = new ArrayList<>();
+            java.util.function.Consumer<Runnable> own = edit -> {
+                ownEdit = true;
+                try {
+                    edit.run();
+                } finally {
+                    ownEdit = false;
+                }
+            };
             if (t != null) {
                 for (ParamSpec s : t.params()) {
-                    items.add(new ParamItem(editor, n.id(), ParamItem.Kind.PARAM, s, n.param(s.name())));
+                    items.add(new ParamItem(editor, n.id(), ParamItem.Kind.PARAM, s, own));
                 }
             }
-            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.ID, null, n.id()));
-            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.LABEL, null, n.label()));
-            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.FROZEN, null, n.frozen()));
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.ID, null, own));
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.LABEL, null, own));
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.FROZEN, null, own));
             sheet.getItems().setAll(items);
         }
         shape.setText(status.shapeText());

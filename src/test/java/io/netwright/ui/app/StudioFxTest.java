@@ -131,6 +131,19 @@ class StudioFxTest {
         assertEquals("62,558 trainable / 62,558", label(robot, "#summary-params").getText());
         assertEquals("8×28×28", label(robot, "#info-shape").getText());
         assertEquals("208", label(robot, "#info-params").getText());
+        // the field keeps the focus after Enter, so Tab goes on to the next parameter
+        assertTrue(out.isFocused());
+        robot.push(KeyCode.TAB);
+        TextField k = robot.lookup("#param-kernel_size").queryAs(TextField.class);
+        assertTrue(k.isFocused());
+        robot.push(KeyCode.END).eraseText(1).write("3").push(KeyCode.ENTER);
+        assertEquals("→ 8×30×30", canvas().nodeView("conv1").shapeText());
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        assertEquals("", k.getText(), "Ctrl+Z in the field undoes the typing there");
+        assertEquals("→ 8×30×30", canvas().nodeView("conv1").shapeText(), "and not the design edit");
+        robot.interact(editor::undo);
+        assertEquals("5", robot.lookup("#param-kernel_size").queryAs(TextField.class).getText(),
+                "an undo from elsewhere refreshes the sheet");
     }
 
     @Test
