@@ -22,6 +22,9 @@ final class ParamEditors {
     }
 
     static PropertyEditor<?> create(PropertySheet.Item item) {
+        if (item instanceof DesignItem d) {
+            return editor(d.createEditor());
+        }
         ParamItem p = (ParamItem) item;
         return switch (p.kind()) {
             case FROZEN -> check(p, Boolean.TRUE.equals(p.getValue()));
@@ -61,54 +64,68 @@ final class ParamEditors {
     }
 
     private static PropertyEditor<Object> text(ParamItem p) {
-        TextField field = new TextField();
-        field.setId(id(p));
-        Tooltip problem = new Tooltip();
+        String initial;
+        String prompt = "";
         if (p.kind() == ParamItem.Kind.PARAM) {
-            field.setText(p.getValue() == null ? "" : ParamText.format((ParamValue) p.getValue()));
-            field.setPromptText(ParamText.format(p.spec().defaultValue()) + " (default)");
+            initial = p.getValue() == null ? "" : ParamText.format((ParamValue) p.getValue());
+            prompt = ParamText.format(p.spec().defaultValue()) + " (default)";
         } else {
-            field.setText(String.valueOf(p.getValue()));
+            initial = String.valueOf(p.getValue());
         }
-        String[] committed = {field.getText()};
-        Runnable check = () -> {
-            String why = problem(p, field.getText());
+        return editor(textField(id(p), initial, prompt, t -> problem(p, t), t -> {
+            if (p.kind() == ParamItem.Kind.PARAM) {
+                p.setValue(t.isBlank() ? null : ParamText.parse(p.spec(), t).value());
+            } else {
+                p.setValue(t);
+            }
+        }, p.editor()));
+    }
+
+    /**
+     * A text field that shows {@code problem(text)} (red, as tooltip and status message) on every key and calls
+     * {@code commit} with acceptable text on Enter or when focus leaves; Escape restores the last committed text.
+     */
+    static TextField textField(String id, String initial, String prompt,
+            java.util.function.Function<String, String> problem, java.util.function.Consumer<String> commit,
+            io.netwright.ui.editor.EditorViewModel editor) {
+        TextField field = new TextField(initial);
+        field.setId(id);
+        field.setPromptText(prompt);
+        Tooltip tip = new Tooltip();
+        String[] committed = {initial};
+        field.textProperty().addListener((o, a, b) -> {
+            String why = problem.apply(b);
             field.getStyleClass().remove("invalid");
             if (why != null) {
                 field.getStyleClass().add("invalid");
-                problem.setText(why);
-                field.setTooltip(problem);
-                p.editor().tell(why);
+                tip.setText(why);
+                field.setTooltip(tip);
+                editor.tell(why);
             } else {
                 field.setTooltip(null);
-                p.editor().tell("");
+                editor.tell("");
             }
-        };
-        Runnable commit = () -> {
-            if (field.getText().equals(committed[0]) || problem(p, field.getText()) != null) {
+        });
+        Runnable apply = () -> {
+            if (field.getText().equals(committed[0]) || problem.apply(field.getText()) != null) {
                 return;
             }
             committed[0] = field.getText();
-            if (p.kind() == ParamItem.Kind.PARAM) {
-                p.setValue(field.getText().isBlank() ? null : ParamText.parse(p.spec(), field.getText()).value());
-            } else {
-                p.setValue(field.getText());
-            }
+            commit.accept(field.getText());
         };
-        field.textProperty().addListener((o, a, b) -> check.run());
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                commit.run();
+                apply.run();
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 field.setText(committed[0]);
             }
         });
         field.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
-                commit.run();
+                apply.run();
             }
         });
-        return editor(field);
+        return field;
     }
 
     /** Null when {@code text} is acceptable for the row, else why not. */
@@ -125,7 +142,7 @@ final class ParamEditors {
         return p.kind() == ParamItem.Kind.PARAM ? "param-" + p.spec().name() : "node-field-" + p.getName();
     }
 
-    private static PropertyEditor<Object> editor(javafx.scene.Node control) {
+    static PropertyEditor<Object> editor(javafx.scene.Node control) {
         return new PropertyEditor<>() {
             @Override
             public javafx.scene.Node getEditor() {

@@ -36,6 +36,8 @@ public final class PropertiesView extends VBox {
     private Object shownStatus;
     /** Set while the sheet's own editor applies an edit: no rebuild (which would take the focus) for that. */
     private boolean ownEdit;
+    private int shownCount = -1;
+    private List<Object> shownDesignKey = List.of();
 
     /** Properties of {@code editor}'s selected node. */
     public PropertiesView(EditorViewModel editor) {
@@ -74,27 +76,42 @@ public final class PropertiesView extends VBox {
         return l;
     }
 
+    private void own(Runnable edit) {
+        ownEdit = true;
+        try {
+            edit.run();
+        } finally {
+            ownEdit = false;
+        }
+    }
+
     private void update() {
         Node n = editor.selectedNode().orElse(null);
         NodeStatus status = n == null ? null : editor.analysis().status(n.id());
-        if (n != null && n.equals(shown) && status.equals(shownStatus)) {
+        int count = editor.selection().size();
+        if (n == null) {
+            boolean designRows = count == 0;
+            // the design rows depend on a few fields only: an edit of a layer must not rebuild the sheet
+            List<Object> key = designRows ? designKey() : List.of();
+            if (shown != null || shownCount != count || !ownEdit && !key.equals(shownDesignKey)) {
+                showNoNode(count, designRows);
+            }
+            shownDesignKey = key;
+            shown = null;
+            shownStatus = null;
+            shownCount = count;
             return;
         }
-        boolean rebuild = n == null || shown == null || !n.id().equals(shown.id()) || !n.type().equals(shown.type())
+        if (n.equals(shown) && status.equals(shownStatus)) {
+            return;
+        }
+        boolean rebuild = shown == null || !n.id().equals(shown.id()) || !n.type().equals(shown.type())
                 || !n.equals(shown) && !ownEdit;
         shown = n;
         shownStatus = status;
-        info.setVisible(n != null);
-        problems.setVisible(n != null);
-        if (n == null) {
-            title.setText("Properties");
-            int count = editor.selection().size();
-            doc.setText(count == 0 ? "Select a layer to edit its parameters. Drag layers from the palette; drag from "
-                    + "a port to a port to wire them." : count + " nodes selected: Edit ▸ Align, Duplicate, or "
-                    + "Make block.");
-            sheet.getItems().clear();
-            return;
-        }
+        shownCount = count;
+        info.setVisible(true);
+        problems.setVisible(true);
         LayerType t = Catalogue.standard().get(n.type()).orElse(null);
         Block b = editor.design().blocks().get(n.type());
         title.setText(n.id() + " — " + (t != null ? t.displayName() : n.type()));
@@ -102,22 +119,20 @@ public final class PropertiesView extends VBox {
                 + " nodes). Double-click it on the canvas to open it." : "Unknown layer type " + n.type());
         if (rebuild) {
             List<PropertySheet.Item> items = new ArrayList<>();
-            java.util.function.Consumer<Runnable> own = edit -> {
-                ownEdit = true;
-                try {
-                    edit.run();
-                } finally {
-                    ownEdit = false;
-                }
-            };
             if (t != null) {
                 for (ParamSpec s : t.params()) {
-                    items.add(new ParamItem(editor, n.id(), ParamItem.Kind.PARAM, s, own));
+                    items.add(new ParamItem(editor, n.id(), ParamItem.Kind.PARAM, s, this::own));
                 }
             }
-            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.ID, null, own));
-            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.LABEL, null, own));
-            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.FROZEN, null, own));
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.ID, null, this::own));
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.LABEL, null, this::own));
+            items.add(new ParamItem(editor, n.id(), ParamItem.Kind.FROZEN, null, this::own));
+            if (n.type().equals("Input")) {
+                items.add(new DesignItem(editor, DesignItem.Kind.INPUT_SHAPE, this::own));
+                items.add(new DesignItem(editor, DesignItem.Kind.DATASET, this::own));
+            } else if (n.type().equals("Output")) {
+                items.add(new DesignItem(editor, DesignItem.Kind.LOSS, this::own));
+            }
             sheet.getItems().setAll(items);
         }
         shape.setText(status.shapeText());
@@ -125,5 +140,31 @@ public final class PropertiesView extends VBox {
                 ? " (" + Numbers.grouped(status.trainableParams()) + " trainable)" : ""));
         macs.setText(Numbers.grouped(status.macs()));
         problems.setText(status.problemText());
+    }
+
+    private List<Object> designKey() {
+        var d = editor.design();
+        return List.of(d.metadata().name(), d.metadata().description(), d.input().shape(), d.input().dataset(),
+                d.head().loss());
+    }
+
+    /** With no single node selected: the design's own rows (nothing selected) or a hint (several selected). */
+    private void showNoNode(int count, boolean designRows) {
+        info.setVisible(false);
+        problems.setVisible(false);
+        if (designRows) {
+            title.setText("Design — " + editor.design().metadata().name());
+            doc.setText("Select a layer to edit its parameters. Drag layers from the palette; drag from a port to a "
+                    + "port to wire them.");
+            List<PropertySheet.Item> items = new ArrayList<>();
+            for (DesignItem.Kind k : DesignItem.Kind.values()) {
+                items.add(new DesignItem(editor, k, this::own));
+            }
+            sheet.getItems().setAll(items);
+        } else {
+            title.setText("Properties");
+            doc.setText(count + " nodes selected: Edit ▸ Align, Duplicate, or Make block (Ctrl+G).");
+            sheet.getItems().clear();
+        }
     }
 }

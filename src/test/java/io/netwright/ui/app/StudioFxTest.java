@@ -323,4 +323,19 @@ class StudioFxTest {
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         assertEquals("first", editor.design().requireNode("conv1").label(), "Ctrl+Z in a text field undoes typing");
     }
+
+    @Test
+    void withNothingSelectedTheSheetEditsTheDesignsInput(FxRobot robot) {
+        TextField shape = robot.lookup("#design-input-shape").queryAs(TextField.class);
+        assertEquals("1, 28, 28", shape.getText());
+        assertEquals("fashion-mnist-small", robot.lookup("#design-dataset").queryAs(TextField.class).getText());
+        robot.clickOn(shape).push(KeyCode.END).eraseText(9).write("0, 5");
+        assertTrue(shape.getStyleClass().contains("invalid"));
+        robot.eraseText(4).write("3, 32, 32").push(KeyCode.ENTER);
+        assertEquals(java.util.List.of(3, 32, 32), editor.design().input().shape());
+        assertEquals("→ 6×32×32", canvas().nodeView("conv1").shapeText());
+        assertEquals("Set input shape", editor.undoLabelProperty().get());
+        robot.clickOn(center(canvas().nodeView("input")));
+        assertEquals("3, 32, 32", robot.lookup("#design-input-shape").queryAs(TextField.class).getText());
+    }
 }
