@@ -2,10 +2,8 @@ package io.netwright.ui.editor;
 
 import io.netwright.graph.Analyzer;
 import io.netwright.graph.Block;
-import io.netwright.graph.Catalogue;
 import io.netwright.graph.Design;
 import io.netwright.graph.Edge;
-import io.netwright.graph.LayerType;
 import io.netwright.graph.Node;
 import io.netwright.graph.ParamValue;
 import java.util.LinkedHashSet;
@@ -257,23 +255,10 @@ public final class EditorViewModel {
     public String addNode(String type, double x, double y) {
         double px = snapToGrid.get() ? NodeGeometry.snap(x) : x;
         double py = snapToGrid.get() ? NodeGeometry.snap(y) : y;
-        Node n = newNode(design(), type, px, py);
+        Node n = Insertion.newNode(design(), type, px, py);
         edit("Add " + type, d -> d.withNode(n));
         select(n.id());
         return n.id();
-    }
-
-    /** A fresh node of {@code type} (a catalogue layer or a block of {@code d}) at {@code (x, y)}. */
-    static Node newNode(Design d, String type, double x, double y) {
-        Optional<LayerType> t = Catalogue.standard().get(type);
-        if (t.isPresent()) {
-            return t.get().newNode(d.freshId(t.get().idPrefix()), x, y);
-        }
-        Block b = d.blocks().get(type);
-        if (b == null) {
-            throw new IllegalArgumentException("unknown layer type or block '" + type + "'");
-        }
-        return b.instance(d.freshId(type.toLowerCase(java.util.Locale.ROOT)), x, y);
     }
 
     /**
@@ -288,43 +273,12 @@ public final class EditorViewModel {
             double x = d0.nodes().stream().mapToDouble(Node::x).min().orElse(80);
             return addNode(type, x, y);
         }
-        Node prev = sel.get();
-        boolean td = flow.get() == Flow.TOP_DOWN;
-        double x = td ? prev.x() : prev.x() + NodeGeometry.WIDTH + 60;
-        double y = td ? prev.y() + NodeGeometry.HEIGHT + 30 : prev.y();
-        Node n = newNode(d0, type, x, y);
-        boolean ok = edit("Insert " + type, d -> {
-            Design r = d.withNode(n);
-            if (NodeGeometry.hasOutput(prev)) {
-                for (Edge e : d.outgoing(prev.id())) {
-                    r = r.connect(new Edge(n.id(), 0, e.to(), e.toPort()));
-                }
-                if (NodeGeometry.inputPorts(r, n) > 0) {
-                    r = r.connect(Edge.of(prev.id(), n.id()));
-                }
-            }
-            return shiftBelow(r, prev, n, td);
-        });
+        Insertion.Inserted[] ins = new Insertion.Inserted[1];
+        boolean ok = edit("Insert " + type, d -> (ins[0] = Insertion.after(d, sel.get(), type, flow.get())).design());
         if (ok) {
-            select(n.id());
+            select(ins[0].id());
         }
-        return n.id();
-    }
-
-    /** Makes room for {@code inserted}: nodes beyond {@code prev} along the flow move one step. */
-    private static Design shiftBelow(Design d, Node prev, Node inserted, boolean td) {
-        double step = td ? NodeGeometry.HEIGHT + 30 : NodeGeometry.WIDTH + 60;
-        Design r = d;
-        for (Node m : d.nodes()) {
-            if (m.id().equals(inserted.id()) || m.id().equals(prev.id())) {
-                continue;
-            }
-            boolean beyond = td ? m.y() > prev.y() + 1 : m.x() > prev.x() + 1;
-            if (beyond && Connections.reaches(d, inserted.id(), m.id())) {
-                r = r.moveNode(m.id(), td ? m.x() : m.x() + step, td ? m.y() + step : m.y());
-            }
-        }
-        return r;
+        return ok ? ins[0].id() : null;
     }
 
     /** Null when a wire may be drawn from {@code from} to port {@code port} of {@code to}, else why not. */
