@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
                 EvalCommand.class,
                 DemoCommand.class,
                 DevicesCommand.class,
+                StudioCommand.class,
                 io.netwright.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -1,0 +1,160 @@
+package io.netwright.ui.app;
+
+import io.netwright.ui.canvas.GraphCanvas;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+
+/**
+ * The File menu's work with its dialogs: asks about unsaved changes before anything replaces the design, picks
+ * files, reports failures in words the user can act on, and exports the graph as a PNG.
+ */
+public final class DocumentActions {
+
+    private final StudioViewModel vm;
+    private final StudioDialogs dialogs;
+    private final GraphCanvas canvas;
+    private Window window;
+
+    DocumentActions(StudioViewModel vm, StudioDialogs dialogs, GraphCanvas canvas) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.canvas = canvas;
+    }
+
+    void setWindow(Window w) {
+        window = w;
+    }
+
+    /** Asks to save unsaved changes; false when the user cancelled (or the save failed). */
+    public boolean confirmDiscard() {
+        if (!vm.isDirty()) {
+            return true;
+        }
+        String name = vm.fileProperty().get() == null ? vm.editor().documentDesign().metadata().name()
+                : vm.fileProperty().get().getFileName().toString();
+        return switch (dialogs.askSaveChanges(window, name)) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    /** File ▸ New ▸ Blank design. */
+    public void newBlank() {
+        if (confirmDiscard()) {
+            vm.newBlank();
+        }
+    }
+
+    /** File ▸ New ▸ a sample. */
+    public void newFromTemplate(Path template) {
+        if (confirmDiscard()) {
+            try {
+                report(template, vm.newFromTemplate(template));
+            } catch (IOException e) {
+                dialogs.showError(window, "Cannot open template", e.getMessage());
+            }
+        }
+    }
+
+    /** File ▸ Open. */
+    public void open() {
+        if (confirmDiscard()) {
+            dialogs.chooseOpen(window).ifPresent(this::openFile);
+        }
+    }
+
+    /** File ▸ Open Recent ▸ a file. */
+    public void openRecent(Path p) {
+        if (confirmDiscard()) {
+            openFile(p);
+        }
+    }
+
+    private void openFile(Path p) {
+        try {
+            report(p, vm.open(p));
+        } catch (IOException e) {
+            dialogs.showError(window, "Cannot open " + p.getFileName(), e.getMessage());
+        }
+    }
+
+    private void report(Path p, List<String> problems) {
+        if (!problems.isEmpty()) {
+            vm.editor().tell(p.getFileName() + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                    + " — see the Problems list");
+        }
+    }
+
+    /** File ▸ Save; Save As for an untitled design. */
+    public boolean save() {
+        if (vm.needsFileForSave()) {
+            return saveAs();
+        }
+        try {
+            vm.save();
+            vm.editor().tell("Saved " + vm.fileProperty().get().getFileName());
+            return true;
+        } catch (IOException e) {
+            dialogs.showError(window, "Cannot save", e.getMessage());
+            return false;
+        }
+    }
+
+    /** File ▸ Save As. */
+    public boolean saveAs() {
+        Optional<Path> p = dialogs.chooseSave(window, suggestedName("json"), "json");
+        if (p.isEmpty()) {
+            return false;
+        }
+        try {
+            vm.saveAs(p.get());
+            vm.editor().tell("Saved " + p.get().getFileName());
+            return true;
+        } catch (IOException e) {
+            dialogs.showError(window, "Cannot save " + p.get().getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    private String suggestedName(String ext) {
+        Path f = vm.fileProperty().get();
+        String base = f != null ? f.getFileName().toString().replaceFirst("\\.json$", "")
+                : vm.editor().documentDesign().metadata().name().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return (base.isEmpty() ? "design" : base) + "." + ext;
+    }
+
+    /** File ▸ Export Image: the whole graph as a PNG at twice the screen resolution. */
+    public void exportImage() {
+        dialogs.chooseSave(window, suggestedName("png"), "png").ifPresent(p -> {
+            try {
+                writePng(p);
+                vm.editor().tell("Exported " + p.getFileName());
+            } catch (IOException e) {
+                dialogs.showError(window, "Cannot export " + p.getFileName(), e.getMessage());
+            }
+        });
+    }
+
+    /** Writes the graph picture to {@code p}. */
+    public void writePng(Path p) throws IOException {
+        BufferedImage img = SwingFXUtils.fromFXImage(canvas.snapshotDesign(2), null);
+        if (!ImageIO.write(img, "png", p.toFile())) {
+            throw new IOException("no PNG writer available in this Java runtime");
+        }
+    }
+
+    /** File ▸ Close. */
+    public void close() {
+        if (confirmDiscard()) {
+            vm.close();
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package io.netwright.ui.app;
+
+import io.netwright.graph.Problem;
+import io.netwright.ui.canvas.GraphCanvas;
+import io.netwright.ui.editor.EditorViewModel;
+import io.netwright.ui.editor.Flow;
+import io.netwright.ui.panels.SummaryBar;
+import java.io.IOException;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The studio's main window: menu bar, toolbar, the Design / Train / Data / Evaluate / Runs tabs, the summary bar;
+ * the title follows the file and its unsaved mark; unsaved changes are autosaved to the recovery file and asked
+ * about before the window closes.
+ */
+public final class StudioWindow {
+
+    /** Seconds between autosaves of unsaved changes. */
+    static final double AUTOSAVE_SECONDS = 15;
+
+    private final Stage stage;
+    private final StudioViewModel vm;
+    private final StudioDialogs dialogs;
+    private final GraphCanvas canvas;
+    private final DocumentActions actions;
+    private final TabPane tabs = new TabPane();
+    private final Scene scene;
+
+    /** Builds the window on {@code stage} for {@code vm}; call {@link #show()} to open it. */
+    public StudioWindow(Stage stage, StudioViewModel vm, StudioDialogs dialogs) {
+        this.stage = stage;
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.canvas = new GraphCanvas(vm.editor());
+        canvas.setId("graph-canvas");
+        canvas.setOnMakeBlock(this::makeBlock);
+        this.actions = new DocumentActions(vm, dialogs, canvas);
+        actions.setWindow(stage);
+
+        tabs.setId("studio-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(tab("Design", new DesignWorkspace(vm, canvas)),
+                tab("Train", new PlaceholderPane("Train",
+                        "Training runs live here: the run configuration (dataset split, batch size, epochs, "
+                                + "optimizer, learning-rate schedule, augmentation, device), Start / Pause / Stop, "
+                                + "and live loss and accuracy charts with sample predictions.",
+                        "Meanwhile: java -jar target/netwright.jar train samples/designs/lenet5.json trains a design from "
+                                + "the command line.")),
+                tab("Data", new PlaceholderPane("Data",
+                        "The dataset bound to the design's input: browse samples by class, check the input shape "
+                                + "and normalisation, bind a folder, IDX, CIFAR or CSV dataset, and preview "
+                                + "augmentations.", "This design's input: " + vm.editor().design().input().shape()
+                                + " bound to \"" + vm.editor().design().input().dataset() + "\".")),
+                tab("Evaluate", new PlaceholderPane("Evaluate",
+                        "Evaluation of a trained run: test accuracy, per-class precision and recall, the confusion "
+                                + "matrix, misclassified samples, and export to ONNX, Triton or PyTorch.",
+                        "Train a design first; its checkpoints appear here.")),
+                tab("Runs", new PlaceholderPane("Runs",
+                        "Every training run with its configuration, metrics and checkpoints: compare runs, resume "
+                                + "one from its last checkpoint, or open its design.",
+                        "Runs are stored in a folder per run (config, metrics.csv, events.jsonl, checkpoints).")));
+        VBox top = new VBox(new StudioMenus(this).build(), toolbar());
+        BorderPane root = new BorderPane(tabs);
+        root.setTop(top);
+        root.setBottom(new SummaryBar(vm.summary(), vm.editor()));
+        root.getStyleClass().add("studio");
+        scene = new Scene(root, 1440, 900);
+        scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+Z"),
+                vm.editor()::redo); // the other usual redo key, without a second menu entry
+        applyTheme(vm.themeProperty().get());
+        vm.themeProperty().addListener((o, a, b) -> applyTheme(b));
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        for (String size : new String[] {"16", "32", "48", "128", "256"}) {
+            var url = StudioWindow.class.getResource("/studio/icons/netwright-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm()));
+            }
+        }
+        stage.setOnCloseRequest(e -> {
+            if (!actions.confirmDiscard()) {
+                e.consume();
+            } else {
+                vm.recovery().discard();
+            }
+        });
+        Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), e -> autosave()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setId("tab-" + name.toLowerCase(java.util.Locale.ROOT));
+        return t;
+    }
+
+    private void applyTheme(Theme t) {
+        scene.getStylesheets().setAll(t.stylesheets());
+        scene.getRoot().getStyleClass().removeAll("theme-light", "theme-dark");
+        scene.getRoot().getStyleClass().add(t == Theme.DARK ? "theme-dark" : "theme-light");
+        Platform.runLater(() -> canvas.requestLayout());
+    }
+
+    private ToolBar toolbar() {
+        EditorViewModel ed = vm.editor();
+        Button undo = button("Undo", "undo", "Undo (Ctrl+Z)", ed::undo);
+        undo.disableProperty().bind(ed.canUndoProperty().not());
+        Button redo = button("Redo", "redo", "Redo (Ctrl+Y)", ed::redo);
+        redo.disableProperty().bind(ed.canRedoProperty().not());
+        ToggleButton dark = new ToggleButton("Dark", ToolIcons.icon("theme"));
+        dark.setId("tool-theme");
+        dark.setTooltip(new Tooltip("Switch between the light and dark theme"));
+        dark.setFocusTraversable(false);
+        dark.setSelected(vm.themeProperty().get() == Theme.DARK);
+        dark.selectedProperty().addListener((o, a, b) -> vm.themeProperty().set(b ? Theme.DARK : Theme.LIGHT));
+        vm.themeProperty().addListener((o, a, b) -> dark.setSelected(b == Theme.DARK));
+        Label zoom = new Label();
+        zoom.getStyleClass().add("zoom-label");
+        zoom.textProperty().bind(canvas.viewport().zoomProperty().multiply(100).asString("%.0f %%"));
+        Button train = button("Train", "train", "Train this design (F5)", () -> showTab("Train"));
+        train.getStyleClass().add("accent");
+        Pane spacer = new Pane();
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(button("New", "new", "New blank design (Ctrl+N)", actions::newBlank),
+                button("Open", "open", "Open a design (Ctrl+O)", actions::open),
+                button("Save", "save", "Save (Ctrl+S)", actions::save), sep(), undo, redo, sep(),
+                button("Duplicate", "duplicate", "Duplicate the selection (Ctrl+D)", ed::duplicate),
+                button("Delete", "delete", "Delete the selection (Delete)", ed::deleteSelection),
+                button("Make block", "block", "Make a block from the selection (Ctrl+G)", this::makeBlock), sep(),
+                button("Auto-layout", "layout", "Auto-layout top to bottom (Ctrl+L)", () -> {
+                    ed.autoLayout(Flow.TOP_DOWN);
+                    canvas.fitToView();
+                }),
+                button("Fit", "fit", "Fit to view (Ctrl+0)", canvas::fitToView),
+                button("", "zoom-out", "Zoom out (Ctrl+-)", () -> canvas.zoom(1 / 1.2)), zoom,
+                button("", "zoom-in", "Zoom in (Ctrl+=)", () -> canvas.zoom(1.2)), spacer, dark, train);
+        bar.getStyleClass().add("studio-toolbar");
+        return bar;
+    }
+
+    private static Button button(String text, String icon, String tip, Runnable action) {
+        Button b = new Button(text, ToolIcons.icon(icon));
+        b.setId("tool-" + icon);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private static Separator sep() {
+        return new Separator(Orientation.VERTICAL);
+    }
+
+    // ================================================================ actions used by menus
+
+    void makeBlock() {
+        if (vm.editor().selection().isEmpty()) {
+            vm.editor().tell("Select the layers to put in a block first");
+            return;
+        }
+        int i = 1;
+        while (vm.editor().design().blocks().containsKey("Block" + i)) {
+            i++;
+        }
+        dialogs.askText(stage, "Make block", "Block name:", "Block" + i).ifPresent(vm.editor()::makeBlock);
+    }
+
+    void showTab(String name) {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getText().equals(name)) {
+                tabs.getSelectionModel().select(t);
+            }
+        }
+    }
+
+    void checkDesign() {
+        showTab("Design");
+        var errors = vm.editor().analysis().analysis().errors();
+        if (errors.isEmpty()) {
+            vm.editor().tell("No errors: the design can be trained");
+            return;
+        }
+        Problem p = errors.get(0);
+        if (p.nodeId() != null && vm.editor().design().node(p.nodeId()).isPresent()) {
+            vm.editor().select(p.nodeId());
+        }
+        vm.editor().tell(errors.size() + " error" + (errors.size() == 1 ? "" : "s") + "; first: " + p.text());
+    }
+
+    void requestQuit() {
+        if (actions.confirmDiscard()) {
+            vm.recovery().discard();
+            stage.close();
+        }
+    }
+
+    private void autosave() {
+        try {
+            vm.autosave();
+        } catch (IOException e) {
+            vm.editor().tell("Autosave failed: " + e.getMessage());
+        }
+    }
+
+    // ================================================================ access
+
+    /** Shows the window; offers a recovered design first if the last session crashed. */
+    public void show() {
+        stage.show();
+        canvas.requestFocus();
+    }
+
+    /** Offers the recovery file, if any (called once at start). */
+    public void offerRecovery() {
+        vm.recovery().load().ifPresent(r -> {
+            String from = r.source() == null ? "an untitled design" : r.source().getFileName().toString();
+            if (dialogs.askRestore(stage, "Unsaved changes to " + from + " (\"" + r.design().metadata().name()
+                    + "\", " + r.design().nodes().size() + " nodes) were recovered. Restore them?")) {
+                vm.restore(r);
+            } else {
+                vm.recovery().discard();
+            }
+        });
+    }
+
+    /** The stage. */
+    public Stage stage() {
+        return stage;
+    }
+
+    StudioViewModel viewModel() {
+        return vm;
+    }
+
+    /** The canvas. */
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    /** The File actions. */
+    public DocumentActions actions() {
+        return actions;
+    }
+
+    StudioDialogs dialogs() {
+        return dialogs;
+    }
+}
