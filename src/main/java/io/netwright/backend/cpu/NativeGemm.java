@@ -65,10 +65,22 @@ final class NativeGemm {
         int n = c.cols();
         int k = a.cols();
         Scratch s = scratch.get();
-        Placed pa = place(s, 0, a, keepA);
-        Placed pb = place(s, 1, b, keepB);
-        FloatBuffer cb = s.ensure(2, (long) m * n);
         long macs = (long) m * n * k;
+        Placed[] placed = new Placed[2];
+        if (par.threads() > 1 && macs >= OPENBLAS_THREADS_MACS) {
+            // Large products: the two operand copies into native memory run side by side.
+            par.forRange(2, 1, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    placed[i] = i == 0 ? place(s, 0, a, keepA) : place(s, 1, b, keepB);
+                }
+            });
+        } else {
+            placed[0] = place(s, 0, a, keepA);
+            placed[1] = place(s, 1, b, keepB);
+        }
+        Placed pa = placed[0];
+        Placed pb = placed[1];
+        FloatBuffer cb = s.ensure(2, (long) m * n);
         boolean own = macs >= OPENBLAS_THREADS_MACS;
         OpenBlas.threads(own ? par.threads() : 1);
         int blocks = !own && par.threads() > 1 && macs >= PARALLEL_MACS && n >= 32 * par.threads()
@@ -90,7 +102,17 @@ final class NativeGemm {
         }
         float[] cd = c.data();
         if (c.cs() == 1 || n == 1) {
-            if (c.rs() == n || m == 1) {
+            if ((c.rs() == n || m == 1) && own && par.threads() > 1) {
+                int total = m * n;
+                int parts = par.threads();
+                par.forRange(parts, 1, (from, to) -> {
+                    for (int p = from; p < to; p++) {
+                        int lo = (int) ((long) total * p / parts);
+                        int hi = (int) ((long) total * (p + 1) / parts);
+                        cb.get(lo, cd, c.offset() + lo, hi - lo);
+                    }
+                });
+            } else if (c.rs() == n || m == 1) {
                 cb.get(0, cd, c.offset(), m * n);
             } else {
                 for (int r = 0; r < m; r++) {
