@@ -115,12 +115,12 @@ final class CpuConv {
     }
 
     /** First output column {@code q} with {@code q*stride + off >= 0}. */
-    private static int firstInside(int off, int stride) {
+    static int firstInside(int off, int stride) {
         return off >= 0 ? 0 : (-off + stride - 1) / stride;
     }
 
     /** One past the last output column {@code q < outW} with {@code q*stride + off < width}. */
-    private static int lastInside(int off, int stride, int width, int outW) {
+    static int lastInside(int off, int stride, int width, int outW) {
         if (width - 1 - off < 0) {
             return 0;
         }

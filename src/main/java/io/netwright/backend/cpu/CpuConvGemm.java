@@ -347,8 +347,8 @@ final class CpuConvGemm {
                     int row = ((c * kh + i) * kw + j) * ld + col;
                     int hOff = i * g.dilationH() - g.padH();
                     int wOff = j * g.dilationW() - g.padW();
-                    int lo = Math.min(ow, firstInside(wOff, g.strideW()));
-                    int hi = Math.max(lo, lastInside(wOff, g.strideW(), g.width(), ow));
+                    int lo = Math.min(ow, CpuConv.firstInside(wOff, g.strideW()));
+                    int hi = Math.max(lo, CpuConv.lastInside(wOff, g.strideW(), g.width(), ow));
                     int step = g.strideW() * xs[3];
                     for (int y = 0; y < oh; y++) {
                         int h = y * g.strideH() + hOff;
@@ -388,8 +388,8 @@ final class CpuConvGemm {
                     int row = ((c * kh + i) * kw + j) * ld + col;
                     int hOff = i * g.dilationH() - g.padH();
                     int wOff = j * g.dilationW() - g.padW();
-                    int lo = firstInside(wOff, g.strideW());
-                    int hi = lastInside(wOff, g.strideW(), g.width(), ow);
+                    int lo = CpuConv.firstInside(wOff, g.strideW());
+                    int hi = CpuConv.lastInside(wOff, g.strideW(), g.width(), ow);
                     int step = g.strideW() * s[3];
                     for (int y = 0; y < oh; y++) {
                         int h = y * g.strideH() + hOff;
@@ -404,18 +404,5 @@ final class CpuConvGemm {
                 }
             }
         }
-    }
-
-    /** First output column {@code q} with {@code q*stride + off >= 0}. */
-    private static int firstInside(int off, int stride) {
-        return off >= 0 ? 0 : (-off + stride - 1) / stride;
-    }
-
-    /** One past the last output column {@code q < outW} with {@code q*stride + off < width}. */
-    private static int lastInside(int off, int stride, int width, int outW) {
-        if (width - 1 - off < 0) {
-            return 0;
-        }
-        return Math.min(outW, (width - 1 - off) / stride + 1);
     }
 }
