@@ -1,9 +1,7 @@
 package io.netwright.optim;
 
 import io.netwright.nn.Parameter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,38 +16,12 @@ import java.util.Set;
  */
 public final class AdamW extends Optimizer {
 
-    /** AdamW's options with PyTorch's defaults. */
-    public static final class Options extends OptimizerOptions<Options> {
+    /** AdamW's options with PyTorch's defaults (weight_decay 0.01; the rest as {@link AdamOptions}). */
+    public static final class Options extends AdamOptions<Options> {
 
         /** The defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight_decay 0.01, amsgrad false, maximize false. */
         public Options() {
-            super("AdamW", defaults());
-        }
-
-        private static Map<String, Object> defaults() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("lr", 1e-3);
-            m.put("betas", List.of(0.9, 0.999));
-            m.put("eps", 1e-8);
-            m.put("weight_decay", 0.01);
-            m.put("amsgrad", false);
-            m.put("maximize", false);
-            return m;
-        }
-
-        /** Coefficients of the running averages of the gradient and its square. */
-        public Options betas(double beta1, double beta2) {
-            return set("betas", List.of(beta1, beta2));
-        }
-
-        /** Term added to the denominator for numerical stability. */
-        public Options eps(double eps) {
-            return set("eps", eps);
-        }
-
-        /** Use the AMSGrad variant (the maximum of past second moments). */
-        public Options amsgrad(boolean amsgrad) {
-            return set("amsgrad", amsgrad);
+            super("AdamW", 0.01);
         }
     }
 
