@@ -9,44 +9,20 @@ import io.netwright.tensor.Tensor;
  *
  * <pre>{@code var gap = new AdaptiveMaxPool2d(1); // global max pool: [N, C, H, W] -> [N, C, 1, 1]}</pre>
  */
-public class AdaptiveMaxPool2d extends Module {
-
-    private final Integer outH;
-    private final Integer outW;
-    private final boolean scalar;
+public class AdaptiveMaxPool2d extends AdaptivePool2d {
 
     /** A square output of {@code size x size}. */
     public AdaptiveMaxPool2d(int size) {
-        this(size, size, true);
+        super(size, size, true);
     }
 
     /** An output of {@code h x w}; null keeps the input's size in that dim. */
     public AdaptiveMaxPool2d(Integer h, Integer w) {
-        this(h, w, false);
-    }
-
-    private AdaptiveMaxPool2d(Integer h, Integer w, boolean scalar) {
-        if (h != null && h <= 0 || w != null && w <= 0) {
-            throw new IllegalArgumentException("AdaptiveMaxPool2d: output_size must be positive, got "
-                    + Pooling.adaptiveRepr(h, w, scalar));
-        }
-        this.outH = h;
-        this.outW = w;
-        this.scalar = scalar;
+        super(h, w, false);
     }
 
     @Override
-    public Tensor forward(Tensor input) {
-        Args.rank(toString(), input, "[N, C, H, W] or [C, H, W]", 3, 4);
-        boolean unbatched = input.dim() == 3;
-        Tensor x = unbatched ? input.unsqueeze(0) : input;
-        int[] size = Pooling.adaptiveSize(x, outH, outW);
-        Tensor y = Cnn.adaptiveMaxPool2d(x, size[0], size[1]);
-        return unbatched ? y.squeeze(0) : y;
-    }
-
-    @Override
-    public String extraRepr() {
-        return "output_size=" + Pooling.adaptiveRepr(outH, outW, scalar);
+    Tensor pool(Tensor x, int outH, int outW) {
+        return Cnn.adaptiveMaxPool2d(x, outH, outW);
     }
 }
