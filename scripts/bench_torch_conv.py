@@ -3,7 +3,7 @@
 
 Usage: python3 scripts/bench_torch_conv.py [--threads N]
 
-Prints one line per layer in ConvBench's format, which ConvBench --torch parses:
+Prints one line per layer in ConvBench's format, which `netwright bench conv` parses:
     <name> fwd_ms=... bwd_ms=... fwd_gflops=... bwd_gflops=... total_gflops=...
 Flops: forward 2*N*OC*OH*OW*C*kH*kW, backward twice that. x, weight and bias require grad; each layer runs
 warm-up passes, then the median of timed passes (same counts as ConvBench).

@@ -5,16 +5,9 @@ import io.netwright.tensor.Cnn;
 import io.netwright.tensor.Generator;
 import io.netwright.tensor.Tensor;
 import io.netwright.tensor.TensorScope;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Throughput of {@code Cnn.conv2d} forward and backward on the default device, in GFLOP/s, for two reference layers:
@@ -32,9 +25,7 @@ import java.util.Map;
  * all require grad, as in training.
  *
  * <p>{@code scripts/bench_torch_conv.py} measures the same layers with PyTorch on the CPU and the same thread count;
- * with {@code --torch} this main runs it and prints the ratio.
- *
- * <pre>{@code java -cp target/classes:target/lib/* io.netwright.cli.bench.ConvBench --torch}</pre>
+ * {@code netwright bench conv} runs both in one go and prints the ratios.
  */
 public final class ConvBench {
 
@@ -169,70 +160,5 @@ public final class ConvBench {
         Arrays.sort(s);
         int m = s.length / 2;
         return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-    }
-
-    /**
-     * Prints both layers' figures. With {@code --torch [python]} also runs {@code scripts/bench_torch_conv.py} with
-     * the same thread count ({@code python} defaults to {@code python3}) and prints Netwright/PyTorch ratios.
-     */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        boolean torch = args.length > 0 && args[0].equals("--torch");
-        String python = args.length > 1 ? args[1] : "python3";
-        List<Result> results = runAll();
-        System.out.println("netwright conv2d, " + results.get(0).backend());
-        for (Result r : results) {
-            System.out.println("  " + r.layer());
-            System.out.println("  " + r.line());
-        }
-        if (!torch) {
-            return;
-        }
-        int threads = Runtime.getRuntime().availableProcessors();
-        Map<String, Map<String, Double>> t = runTorch(python, threads);
-        System.out.println("pytorch conv2d (" + threads + " threads), ratio = netwright / pytorch GFLOP/s:");
-        for (Result r : results) {
-            Map<String, Double> m = t.get(r.layer().name());
-            if (m == null) {
-                System.out.println("  " + r.layer().name() + ": no PyTorch figures");
-                continue;
-            }
-            System.out.printf(Locale.ROOT, "  %-12s torch fwd %.2f bwd %.2f total %.2f GFLOP/s | ratio fwd %.2f "
-                            + "bwd %.2f total %.2f%n", r.layer().name(), m.get("fwd_gflops"), m.get("bwd_gflops"),
-                    m.get("total_gflops"), r.forwardGflops() / m.get("fwd_gflops"),
-                    r.backwardGflops() / m.get("bwd_gflops"), r.totalGflops() / m.get("total_gflops"));
-        }
-    }
-
-    /** Runs the PyTorch script and parses its {@code name key=value ...} lines. */
-    static Map<String, Map<String, Double>> runTorch(String python, int threads)
-            throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(python, "scripts/bench_torch_conv.py", "--threads",
-                String.valueOf(threads)));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        Map<String, Map<String, Double>> out = new HashMap<>();
-        StringBuilder all = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                all.append(line).append('\n');
-                String[] parts = line.trim().split("\\s+");
-                if (parts.length < 2 || !parts[1].startsWith("fwd_ms=")) {
-                    continue;
-                }
-                Map<String, Double> m = new HashMap<>();
-                for (int i = 1; i < parts.length; i++) {
-                    String[] kv = parts[i].split("=", 2);
-                    m.put(kv[0], Double.parseDouble(kv[1]));
-                }
-                out.put(parts[0], m);
-            }
-        }
-        int rc = p.waitFor();
-        if (rc != 0) {
-            throw new IOException("ConvBench: " + String.join(" ", cmd) + " exited with " + rc + ":\n" + all
-                    + "— is PyTorch installed for " + python + "? (Debian: apt-get install python3-torch)");
-        }
-        return out;
     }
 }
