@@ -3,6 +3,8 @@ package io.netwright.ui.canvas;
 import io.netwright.ui.editor.EditorViewModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
@@ -19,6 +21,7 @@ public final class GraphCanvas extends Control {
     private final Viewport viewport = new Viewport();
     private final BooleanProperty showMinimap = new SimpleBooleanProperty(this, "showMinimap", true);
     private final BooleanProperty showGrid = new SimpleBooleanProperty(this, "showGrid", true);
+    private final ObservableMap<String, NodeTint> nodeTints = FXCollections.observableHashMap();
     private Runnable onMakeBlock;
 
     /** A canvas editing {@code editor}'s design. */
@@ -61,6 +64,14 @@ public final class GraphCanvas extends Control {
     /** Whether the grid is drawn. */
     public BooleanProperty showGridProperty() {
         return showGrid;
+    }
+
+    /**
+     * Tints laid over node cards, by design node id (the training-health overlay). Entries for ids not on the
+     * canvas are kept and apply when such a node appears; removing an entry clears that node's tint.
+     */
+    public ObservableMap<String, NodeTint> nodeTints() {
+        return nodeTints;
     }
 
     /** Whether the grid is drawn. */

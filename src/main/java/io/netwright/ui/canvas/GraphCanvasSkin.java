@@ -112,6 +112,12 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         viewport.panXProperty().addListener((o, a, b) -> redrawDecor());
         viewport.panYProperty().addListener((o, a, b) -> redrawDecor());
         control.showGridProperty().addListener((o, a, b) -> redrawDecor());
+        control.nodeTints().addListener((javafx.collections.MapChangeListener<String, NodeTint>) c -> {
+            NodeView v = nodes.get(c.getKey());
+            if (v != null) {
+                v.setTint(control.nodeTints().get(c.getKey()));
+            }
+        });
         new CanvasGestures(control, this);
         refresh();
     }
@@ -205,6 +211,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
             NodeView v = nodes.get(n.id());
             if (v == null) {
                 v = new NodeView();
+                v.setTint(getSkinnable().nodeTints().get(n.id()));
                 nodes.put(n.id(), v);
                 nodeLayer.getChildren().add(v);
             }

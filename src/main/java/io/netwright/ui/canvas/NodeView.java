@@ -9,18 +9,28 @@ import io.netwright.ui.editor.NodeStatus;
 import io.netwright.ui.editor.Numbers;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 
 /**
  * One layer on the canvas: a card showing the layer type with its icon, the node's name, its key parameters and
  * output shape with the parameter count, and its ports (inputs on the entry side, the output on the exit side).
- * Style classes: {@code graph-node}, a {@code cat-*} class, {@code selected}, {@code error}, {@code warning}.
+ * Style classes: {@code graph-node}, a {@code cat-*} class, {@code selected}, {@code error}, {@code warning},
+ * {@code tinted} (while a {@link NodeTint} is laid over it).
  */
 public final class NodeView extends Region {
 
@@ -40,6 +50,11 @@ public final class NodeView extends Region {
     private String nodeType;
     private Flow flow = Flow.TOP_DOWN;
     private boolean tipInstalled;
+    // the training-health tint: created on first use, so the editor alone pays nothing
+    private Region tintLayer;
+    private Label badge;
+    private Tooltip badgeTip;
+    private NodeTint tint;
 
     NodeView() {
         getStyleClass().add("graph-node");
@@ -131,6 +146,55 @@ public final class NodeView extends Region {
         return count.getText();
     }
 
+    /** The tint laid over the card, or null. */
+    public NodeTint tint() {
+        return tint;
+    }
+
+    /** The badge text of the tint ("" without one). */
+    public String badgeText() {
+        return badge == null || !badge.isVisible() ? "" : badge.getText();
+    }
+
+    /** Lays {@code t} over the card (null clears it). */
+    void setTint(NodeTint t) {
+        tint = t;
+        pseudo("tinted", t != null);
+        if (t == null) {
+            if (tintLayer != null) {
+                tintLayer.setVisible(false);
+                badge.setVisible(false);
+            }
+            return;
+        }
+        if (tintLayer == null) {
+            tintLayer = new Region();
+            tintLayer.getStyleClass().add("node-tint");
+            tintLayer.setMouseTransparent(true);
+            badge = new Label();
+            badge.getStyleClass().add("node-badge");
+            badge.setManaged(false);
+            badge.setStyle("-fx-font-size: 10px; -fx-padding: 0 5 0 5; -fx-font-weight: bold;");
+            badgeTip = new Tooltip();
+            Tooltip.install(badge, badgeTip);
+            getChildren().add(0, tintLayer);
+            getChildren().add(badge);
+        }
+        Color c = t.color();
+        tintLayer.setBackground(new Background(new BackgroundFill(c.deriveColor(0, 1, 1, 0.28),
+                new CornerRadii(8), Insets.EMPTY)));
+        tintLayer.setBorder(new Border(new BorderStroke(c, BorderStrokeStyle.SOLID, new CornerRadii(8),
+                new BorderWidths(2.5))));
+        tintLayer.setVisible(true);
+        badge.setText(t.badge());
+        badge.setVisible(!t.badge().isEmpty());
+        badge.setBackground(new Background(new BackgroundFill(c, new CornerRadii(7), Insets.EMPTY)));
+        badge.setTextFill(c.getBrightness() > 0.6 && c.getSaturation() < 0.9 || c.getBrightness() > 0.85
+                ? Color.BLACK : Color.WHITE);
+        badgeTip.setText(t.detail().isEmpty() ? t.badge() : t.detail());
+        requestLayout();
+    }
+
     /** Whether the node is drawn as having an error. */
     public boolean showsError() {
         return getStyleClass().contains("error");
@@ -179,6 +243,11 @@ public final class NodeView extends Region {
             Point2D p = NodeGeometry.inputPort(0, 0, i, inPorts.size(), flow);
             inPorts.get(i).setCenterX(p.getX());
             inPorts.get(i).setCenterY(p.getY());
+        }
+        if (tintLayer != null) {
+            tintLayer.resizeRelocate(0, 0, w, h);
+            badge.autosize();
+            badge.relocate(w - badge.getWidth() - 6, -badge.getHeight() / 2 - 2);
         }
         Point2D o = NodeGeometry.outputPort(0, 0, flow);
         outPort.setCenterX(o.getX());
