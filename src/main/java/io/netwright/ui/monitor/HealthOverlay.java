@@ -56,6 +56,8 @@ public final class HealthOverlay extends HBox implements TrainingView {
         metric.setValue(HealthMetric.GRADIENT_NORM);
         metric.setId("health-metric");
         metric.valueProperty().addListener((o, a, b) -> apply());
+        // inside an open block the canvas shows the block's own node ids, which are not the run's layers
+        canvas.editor().openBlockProperty().addListener((o, a, b) -> apply());
         low.setId("health-legend-low");
         high.setId("health-legend-high");
         status.setId("health-status");
@@ -122,10 +124,12 @@ public final class HealthOverlay extends HBox implements TrainingView {
             n.setVisible(on);
             n.setManaged(on);
         }
-        if (!on || latest == null) {
+        boolean blockOpen = !canvas.editor().openBlockProperty().get().isEmpty();
+        if (!on || latest == null || blockOpen) {
             clearTints();
             scale = null;
-            status.setText(!on ? "" : "no health figures yet (every monitoring.health_every_steps steps)");
+            status.setText(!on ? "" : blockOpen ? "close the block to see the health colours"
+                    : "no health figures yet (every monitoring.health_every_steps steps)");
             return;
         }
         Map<String, List<LayerHealth>> byNode = new LinkedHashMap<>();

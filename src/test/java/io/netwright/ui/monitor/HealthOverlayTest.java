@@ -121,5 +121,12 @@ class HealthOverlayTest {
         assertEquals(Set.of("conv1", inst), canvas.nodeTints().keySet());
         assertNotNull(tint(inst));
         assertEquals("∇ 4.0e-02", canvas.nodeView(inst).badgeText());
+        // inside the open block the ids are the block's own: no colours there, back when it closes
+        robot.interact(() -> editor.openBlock("ConvUnit"));
+        assertTrue(canvas.nodeTints().isEmpty());
+        assertEquals("close the block to see the health colours",
+                robot.lookup("#health-status").queryAs(Label.class).getText());
+        robot.interact(editor::closeBlock);
+        assertEquals(Set.of("conv1", inst), canvas.nodeTints().keySet());
     }
 }
