@@ -21,6 +21,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 
 /**
@@ -67,6 +68,10 @@ public final class HealthOverlay extends HBox implements TrainingView {
         Tooltip.install(ramp, new Tooltip("log scale: blue = small (vanishing), green = usual, red = large "
                 + "(exploding); update ratios are healthy near 1e-3"));
         Label title = new Label("Health on graph");
+        for (Label l : List.of(title, low, high)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
         getChildren().addAll(title, metric, low, ramp, high, status);
         apply();
     }

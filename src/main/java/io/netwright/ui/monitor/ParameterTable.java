@@ -64,8 +64,14 @@ public final class ParameterTable extends BorderPane implements TrainingView {
         trainable.setId("param-trainable");
         macs.setId("param-macs");
         memory.setId("param-memory");
+        for (Label l : List.of(total, trainable, macs)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        memory.setWrapText(true);
+        VBox mem = new VBox(caption("Memory"), memory);
+        HBox.setHgrow(mem, javafx.scene.layout.Priority.ALWAYS);
         HBox totals = new HBox(new VBox(caption("Parameters"), total), new VBox(caption("Trainable"), trainable),
-                new VBox(caption("MACs / sample"), macs), new VBox(caption("Memory"), memory));
+                new VBox(caption("MACs / sample"), macs), mem);
         totals.getStyleClass().add("totals");
         setTop(source);
         setCenter(table);
@@ -142,6 +148,7 @@ public final class ParameterTable extends BorderPane implements TrainingView {
         Label l = new Label(text);
         l.getStyleClass().add("monitor-dim");
         l.setStyle("-fx-font-weight: normal;");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

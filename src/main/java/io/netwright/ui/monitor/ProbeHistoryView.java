@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
+import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,12 +36,14 @@ final class ProbeHistoryView extends VBox {
 
     private final Label title = new Label();
     private final ImageView image = new ImageView();
-    private final XYSeries trueSeries = new XYSeries("true class", false, true);
-    private final XYSeries topSeries = new XYSeries("top-1 confidence", false, true);
+    private final XYSeries trueSeries = new XYSeries("true class", true, false);
+    private final XYSeries topSeries = new XYSeries("top-1 confidence", true, false);
     private final TableView<ProbePoint> table = new TableView<>();
+    private final JFreeChart chart;
     private final ToDoubleFunction<ProbePoint> x;
     private IntFunction<String> className;
     private int shown;
+    private boolean redrawPending;
 
     /** A view placing points at {@code x} (fractional epochs), with a close button running {@code onClose}. */
     ProbeHistoryView(ToDoubleFunction<ProbePoint> x, Runnable onClose) {
@@ -63,7 +66,7 @@ final class ProbeHistoryView extends VBox {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(trueSeries);
         data.addSeries(topSeries);
-        JFreeChart chart = ChartFactory.createXYLineChart(null, "epoch", "probability", data,
+        chart = ChartFactory.createXYLineChart(null, "epoch", "probability", data,
                 PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         plot.getRangeAxis().setRange(0, 1.02);
@@ -74,7 +77,21 @@ final class ProbeHistoryView extends VBox {
         r.setSeriesStroke(1, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[]{4f, 3f}, 0f));
         plot.setRenderer(r);
+        // transparent, with mid-grey text and grid lines, so the chart reads on the light and the dark theme
+        Color ink = new Color(0x8a, 0x94, 0xa6);
         chart.setBackgroundPaint(null);
+        plot.setBackgroundPaint(null);
+        plot.setOutlinePaint(ink);
+        plot.setDomainGridlinePaint(ink);
+        plot.setRangeGridlinePaint(ink);
+        for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+            axis.setLabelPaint(ink);
+            axis.setTickLabelPaint(ink);
+            axis.setAxisLinePaint(ink);
+            axis.setTickMarkPaint(ink);
+        }
+        chart.getLegend().setBackgroundPaint(null);
+        chart.getLegend().setItemPaint(ink);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("probe-history-chart");
         viewer.setPrefSize(320, 200);
@@ -114,6 +131,10 @@ final class ProbeHistoryView extends VBox {
 
     /** Adds the points of {@code points} not shown yet (the history only grows). */
     void update(List<ProbePoint> points) {
+        if (points.size() == shown) {
+            return;
+        }
+        chart.setNotify(false); // one redraw for all the new points
         for (int i = shown; i < points.size(); i++) {
             ProbePoint p = points.get(i);
             double px = x.applyAsDouble(p);
@@ -122,6 +143,14 @@ final class ProbeHistoryView extends VBox {
             table.getItems().add(p);
         }
         shown = points.size();
+        if (!redrawPending) {
+            // the chart redraws in its own pulse task (~10-20 ms in software rendering), not in the event call
+            redrawPending = true;
+            Platform.runLater(() -> {
+                redrawPending = false;
+                chart.setNotify(true);
+            });
+        }
     }
 
     /** The rows of the history table (for tests). */

@@ -26,6 +26,7 @@ public final class SampleCell extends VBox {
     private final ProgressBar probability = new ProgressBar(0);
     private final Tooltip tip = new Tooltip();
     private TrainingEvent.Probe probe;
+    private IntFunction<String> names = i -> "class " + i;
 
     SampleCell(int index) {
         this.index = index;
@@ -41,6 +42,7 @@ public final class SampleCell extends VBox {
         probability.setPrefWidth(IMAGE_SIZE);
         probability.setPrefHeight(8);
         setPrefWidth(IMAGE_SIZE + 24);
+        tip.setOnShowing(e -> tip.setText(tipText()));
         Tooltip.install(this, tip);
         getChildren().addAll(image, truth, predicted, probability);
     }
@@ -57,14 +59,26 @@ public final class SampleCell extends VBox {
         predicted.setText(String.format(Locale.ROOT, "%s %s %.0f%%", right ? "✓" : "✗",
                 className.apply(p.predicted()), 100 * conf));
         probability.setProgress(conf);
-        getStyleClass().removeAll("correct", "wrong");
-        getStyleClass().add(right ? "correct" : "wrong");
-        StringBuilder sb = new StringBuilder("sample #" + p.index() + ", true class " + className.apply(p.label())
+        String cls = right ? "correct" : "wrong";
+        if (!getStyleClass().contains(cls)) {
+            getStyleClass().removeAll("correct", "wrong");
+            getStyleClass().add(cls);
+        }
+        names = className;
+    }
+
+    /** The tooltip's text: every top-k class with its probability (built when it shows, not every epoch). */
+    private String tipText() {
+        TrainingEvent.Probe p = probe;
+        if (p == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("sample #" + p.index() + ", true class " + names.apply(p.label())
                 + String.format(Locale.ROOT, " (p = %.3f)", p.trueProbability()) + "\n");
         for (TrainingEvent.Prediction pr : p.top()) {
-            sb.append(String.format(Locale.ROOT, "\n%-16s %.3f", className.apply(pr.label()), pr.probability()));
+            sb.append(String.format(Locale.ROOT, "\n%-16s %.3f", names.apply(pr.label()), pr.probability()));
         }
-        tip.setText(sb.append("\n\nclick for its history").toString());
+        return sb.append("\n\nclick for its history").toString();
     }
 
     /** The probe's index in the probed split. */

@@ -50,6 +50,7 @@ public final class TrainingLog extends BorderPane implements TrainingView {
     private int warnings;
     private int errors;
     private int notifications;
+    private boolean scrollPending;
 
     /** A log timing entries by the system clock. */
     public TrainingLog() {
@@ -133,8 +134,15 @@ public final class TrainingLog extends BorderPane implements TrainingView {
         if (entries.size() > MAX_ENTRIES) {
             entries.remove(0, entries.size() - MAX_ENTRIES);
         }
-        list.scrollTo(visible.size() - 1);
         updateCounts();
+        if (!scrollPending) {
+            // once per pulse, not per call: scrolling lays the list out, which costs milliseconds
+            scrollPending = true;
+            javafx.application.Platform.runLater(() -> {
+                scrollPending = false;
+                list.scrollTo(visible.size() - 1);
+            });
+        }
         if (!problems.isEmpty()) {
             popUp(problems);
         }
