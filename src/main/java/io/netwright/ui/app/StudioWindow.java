@@ -2,6 +2,7 @@ package io.netwright.ui.app;
 
 import io.netwright.graph.Problem;
 import io.netwright.ui.canvas.GraphCanvas;
+import io.netwright.ui.data.DataView;
 import io.netwright.ui.editor.EditorViewModel;
 import io.netwright.ui.editor.Flow;
 import io.netwright.ui.panels.SummaryBar;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -65,11 +67,8 @@ public final class StudioWindow {
                                 + "and live loss and accuracy charts with sample predictions.",
                         "Meanwhile: java -jar target/netwright.jar train samples/designs/lenet5.json trains a design from "
                                 + "the command line.")),
-                tab("Data", new PlaceholderPane("Data",
-                        "The dataset bound to the design's input: browse samples by class, check the input shape "
-                                + "and normalisation, bind a folder, IDX, CIFAR or CSV dataset, and preview "
-                                + "augmentations.", "This design's input: " + vm.editor().design().input().shape()
-                                + " bound to \"" + vm.editor().design().input().dataset() + "\".")),
+                tab("Data", new DataView(Bindings.createStringBinding(
+                        () -> vm.editor().documentDesign().input().dataset(), vm.editor().designProperty()))),
                 tab("Evaluate", new PlaceholderPane("Evaluate",
                         "Evaluation of a trained run: test accuracy, per-class precision and recall, the confusion "
                                 + "matrix, misclassified samples, and export to ONNX, Triton or PyTorch.",
