@@ -1,8 +1,10 @@
 package io.netwright.ui.app;
 
 import io.netwright.graph.Problem;
+import io.netwright.train.RunStore;
 import io.netwright.ui.canvas.GraphCanvas;
 import io.netwright.ui.data.DataView;
+import io.netwright.ui.runs.RunsView;
 import io.netwright.ui.editor.EditorViewModel;
 import io.netwright.ui.editor.Flow;
 import io.netwright.ui.panels.SummaryBar;
@@ -73,10 +75,12 @@ public final class StudioWindow {
                         "Evaluation of a trained run: test accuracy, per-class precision and recall, the confusion "
                                 + "matrix, misclassified samples, and export to ONNX, Triton or PyTorch.",
                         "Train a design first; its checkpoints appear here.")),
-                tab("Runs", new PlaceholderPane("Runs",
-                        "Every training run with its configuration, metrics and checkpoints: compare runs, resume "
-                                + "one from its last checkpoint, or open its design.",
-                        "Runs are stored in a folder per run (config, metrics.csv, events.jsonl, checkpoints).")));
+                tab("Runs", new RunsView(new RunStore(RunStore.defaultRoot()), Bindings.createStringBinding(
+                        () -> vm.editor().documentDesign().metadata().name(), vm.editor().designProperty()),
+                        this::openRunDesign, (dir, checkpoint) -> {
+                            showTab("Evaluate");
+                            vm.editor().tell("Evaluate " + dir.getFileName() + " (" + checkpoint + " checkpoint)");
+                        })));
         VBox top = new VBox(new StudioMenus(this).build(), toolbar());
         BorderPane root = new BorderPane(tabs);
         root.setTop(top);
@@ -184,6 +188,15 @@ public final class StudioWindow {
             i++;
         }
         dialogs.askText(stage, "Make block", "Block name:", "Block" + i).ifPresent(vm.editor()::makeBlock);
+    }
+
+    /** Opens a run's design snapshot as a new untitled copy (asking about unsaved changes first). */
+    private void openRunDesign(java.nio.file.Path designFile) {
+        var before = vm.editor().documentDesign();
+        actions.newFromTemplate(designFile);
+        if (vm.editor().documentDesign() != before) {
+            showTab("Design");
+        }
     }
 
     void showTab(String name) {
