@@ -20,6 +20,8 @@ final class ClassDistributionChart {
         JFreeChart chart = ChartFactory.createBarChart("Class distribution", null, "samples", data,
                 PlotOrientation.VERTICAL, true, true, false);
         chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        chart.getCategoryPlot().setBackgroundPaint(java.awt.Color.WHITE);
+        chart.getCategoryPlot().setRangeGridlinePaint(new java.awt.Color(0xD0D5DD));
         viewer = new ChartViewer(chart);
         viewer.setId("data-distribution");
         viewer.setPrefHeight(240);

@@ -24,6 +24,9 @@ final class RunsChart {
                 CurveMetric.VAL_ACCURACY.label(), data, PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setDomainGridlinePaint(new java.awt.Color(0xD0D5DD));
+        plot.setRangeGridlinePaint(new java.awt.Color(0xD0D5DD));
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         viewer = new ChartViewer(chart);

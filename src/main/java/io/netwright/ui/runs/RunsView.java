@@ -91,7 +91,7 @@ public final class RunsView extends BorderPane implements TrainingView {
                 + "\"All designs\""));
         table.getColumns().add(column("Date", 130, RunRow::date));
         table.getColumns().add(column("Run", 220, RunRow::id));
-        table.getColumns().add(column("Optimizer", 170, RunRow::optimizer));
+        table.getColumns().add(column("Optimizer", 210, RunRow::optimizer));
         table.getColumns().add(column("Batch", 60, r -> Integer.toString(r.batchSize())));
         table.getColumns().add(column("Epochs", 60, RunRow::epochs));
         table.getColumns().add(column("Train loss", 85, r -> RunRow.figure(r.trainLoss())));
