@@ -76,6 +76,11 @@ final class ThumbnailCell extends GridCell<Integer> {
         pseudoClassStateChanged(CHOSEN, getItem() != null && !isEmpty() && getItem() == vm.selectedProperty().get());
     }
 
+    /** Whether the cell shows a picture (tests). */
+    boolean hasPicture() {
+        return view.getImage() != null;
+    }
+
     /** The class name shown (tests). */
     String labelText() {
         return label.getText();

@@ -47,7 +47,17 @@ class DataViewFxTest {
 
     private List<ThumbnailCell> visibleCells(FxRobot robot) {
         return robot.lookup(".thumbnail-cell").queryAllAs(ThumbnailCell.class).stream()
-                .filter(c -> c.getItem() != null && !c.isEmpty() && c.isVisible()).toList();
+                .filter(c -> c.getItem() != null && !c.isEmpty() && shown(c)).toList();
+    }
+
+    /** Whether the node and all its ancestors are visible (the flow hides spare rows, keeping their cells). */
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
@@ -149,5 +159,40 @@ class DataViewFxTest {
         robot.clickOn("#data-design");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.sourceProperty().get().name().equals(
                 "Synthetic shapes"));
+    }
+
+    @Test
+    void imageFolderThumbnailsArriveFromTheBackgroundAndABadFileIsNamed(FxRobot robot) throws Exception {
+        awaitLoaded();
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("folder-data");
+        for (String cls : List.of("cat", "dog")) {
+            java.nio.file.Files.createDirectories(root.resolve(cls));
+            for (int i = 0; i < 3; i++) {
+                var img = new java.awt.image.BufferedImage(16, 12, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                img.setRGB(i, i, cls.equals("cat") ? 0xFF0000 : 0x00FF00);
+                javax.imageio.ImageIO.write(img, "png", root.resolve(cls).resolve(i + ".png").toFile());
+            }
+        }
+        java.nio.file.Files.writeString(root.resolve("dog").resolve("9-broken.png"), "not a png");
+        robot.interact(() -> view.open(root.toString()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.sourceProperty().get() != null
+                && vm.sourceProperty().get().classes().equals(List.of("cat", "dog")));
+        assertEquals(7, vm.indices().size());
+        // thumbnails of files are decoded on the background thread and then shown by the cells still holding them
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visibleCells(robot).size() == 7 && visibleCells(robot)
+                .stream().filter(c -> c.getItem() < 6).allMatch(ThumbnailCell::hasPicture));
+        ThumbnailCell broken = visibleCells(robot).stream().filter(c -> c.getItem() == 6).findFirst().orElseThrow();
+        assertFalse(broken.hasPicture(), "an unreadable file has no thumbnail");
+        robot.clickOn(broken);
+        assertEquals("#6 cannot be read", robot.lookup("#sample-title").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#sample-size").queryAs(Label.class).getText().endsWith("9-broken.png"));
+        assertTrue(robot.lookup("#pixel-stats").queryAs(Label.class).getText().endsWith("replace or remove the file"));
+        assertEquals(1, vm.sourceProperty().get().splits().size());
+        assertEquals("16×12, 3 channels, 8-bit", describeFirst(robot));
+    }
+
+    private String describeFirst(FxRobot robot) {
+        robot.interact(() -> vm.selectedProperty().set(0));
+        return robot.lookup("#sample-size").queryAs(Label.class).getText().split("  ")[0];
     }
 }
