@@ -62,12 +62,14 @@ public final class RunsModel {
             if (gen != refreshes) {
                 return;
             }
-            all.setAll(list);
-            list.forEach(r -> {
-                if (!r.state().equals("finished") && !r.state().equals("stopped") && !r.state().equals("failed")) {
-                    epochs.remove(r.id()); // still changing: read its curve again
+            Map<String, RunRow> before = new HashMap<>();
+            all.forEach(r -> before.put(r.id(), r));
+            for (RunRow r : list) {
+                if (!r.equals(before.get(r.id())) || r.state().equals("running")) {
+                    epochs.remove(r.id()); // it changed (or may have) since its curve was read: read it again
                 }
-            });
+            }
+            all.setAll(list);
             filter();
             then.run();
         }, "Cannot list the runs in " + store.root());
