@@ -1,7 +1,10 @@
 package io.netwright.ui.app;
 
 import io.netwright.graph.Problem;
+import io.netwright.train.RunStore;
 import io.netwright.ui.canvas.GraphCanvas;
+import io.netwright.ui.data.DataView;
+import io.netwright.ui.runs.RunsView;
 import io.netwright.ui.editor.EditorViewModel;
 import io.netwright.ui.editor.Flow;
 import io.netwright.ui.panels.SummaryBar;
@@ -9,6 +12,7 @@ import java.io.IOException;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -65,19 +69,18 @@ public final class StudioWindow {
                                 + "and live loss and accuracy charts with sample predictions.",
                         "Meanwhile: java -jar target/netwright.jar train samples/designs/lenet5.json trains a design from "
                                 + "the command line.")),
-                tab("Data", new PlaceholderPane("Data",
-                        "The dataset bound to the design's input: browse samples by class, check the input shape "
-                                + "and normalisation, bind a folder, IDX, CIFAR or CSV dataset, and preview "
-                                + "augmentations.", "This design's input: " + vm.editor().design().input().shape()
-                                + " bound to \"" + vm.editor().design().input().dataset() + "\".")),
+                tab("Data", new DataView(Bindings.createStringBinding(
+                        () -> vm.editor().documentDesign().input().dataset(), vm.editor().designProperty()))),
                 tab("Evaluate", new PlaceholderPane("Evaluate",
                         "Evaluation of a trained run: test accuracy, per-class precision and recall, the confusion "
                                 + "matrix, misclassified samples, and export to ONNX, Triton or PyTorch.",
                         "Train a design first; its checkpoints appear here.")),
-                tab("Runs", new PlaceholderPane("Runs",
-                        "Every training run with its configuration, metrics and checkpoints: compare runs, resume "
-                                + "one from its last checkpoint, or open its design.",
-                        "Runs are stored in a folder per run (config, metrics.csv, events.jsonl, checkpoints).")));
+                tab("Runs", new RunsView(new RunStore(RunStore.defaultRoot()), Bindings.createStringBinding(
+                        () -> vm.editor().documentDesign().metadata().name(), vm.editor().designProperty()),
+                        this::openRunDesign, (dir, checkpoint) -> {
+                            showTab("Evaluate");
+                            vm.editor().tell("Evaluate " + dir.getFileName() + " (" + checkpoint + " checkpoint)");
+                        })));
         VBox top = new VBox(new StudioMenus(this).build(), toolbar());
         BorderPane root = new BorderPane(tabs);
         root.setTop(top);
@@ -185,6 +188,15 @@ public final class StudioWindow {
             i++;
         }
         dialogs.askText(stage, "Make block", "Block name:", "Block" + i).ifPresent(vm.editor()::makeBlock);
+    }
+
+    /** Opens a run's design snapshot as a new untitled copy (asking about unsaved changes first). */
+    private void openRunDesign(java.nio.file.Path designFile) {
+        var before = vm.editor().documentDesign();
+        actions.newFromTemplate(designFile);
+        if (vm.editor().documentDesign() != before) {
+            showTab("Design");
+        }
     }
 
     void showTab(String name) {

@@ -1,0 +1,78 @@
+package io.netwright.ui.runs;
+
+import io.netwright.train.Metric;
+import io.netwright.train.RunSummary;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One line of the runs table: when, which run, what it trained with, how it ended.
+ *
+ * @param id            the run folder's name
+ * @param dir           the run folder
+ * @param started       when the run began
+ * @param design        the design's name
+ * @param optimizer     the optimizer with its options, e.g. {@code Adam(lr=0.001)}
+ * @param batchSize     batch size
+ * @param epochs        epochs reached / configured, e.g. {@code 3/10}
+ * @param trainLoss     final training loss (NaN when not reached)
+ * @param trainAccuracy final training accuracy
+ * @param valLoss       final validation loss
+ * @param valAccuracy   final validation accuracy
+ * @param state         {@code running}, {@code paused}, {@code finished}, {@code stopped}, {@code failed},
+ *                      {@code unknown}
+ */
+public record RunRow(String id, Path dir, Instant started, String design, String optimizer, int batchSize,
+        String epochs, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy, String state) {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    /** Requires the names. */
+    public RunRow {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(started, "started");
+    }
+
+    /** The row of a run store's listing entry. */
+    public static RunRow of(RunSummary s) {
+        int done = s.state().equals("finished") ? s.epochs() : Math.min(s.epoch(), s.epochs());
+        return new RunRow(s.id(), s.dir(), s.started(), s.design(), s.optimizer(), s.batchSize(),
+                done + "/" + s.epochs(), s.metric(Metric.TRAIN_LOSS.key()), s.metric(Metric.TRAIN_ACCURACY.key()),
+                s.metric(Metric.VAL_LOSS.key()), s.metric(Metric.VAL_ACCURACY.key()), s.state());
+    }
+
+    /** The start as {@code 2026-11-22 09:14} (local time). */
+    public String date() {
+        return DATE.format(started);
+    }
+
+    /** The configuration in one phrase: {@code Adam(lr=0.001), batch 64, 10 epochs}. */
+    public String configSummary() {
+        return optimizer + ", batch " + batchSize + ", " + epochs.substring(epochs.indexOf('/') + 1) + " epochs";
+    }
+
+    /** Whether this run trained the design called {@code name} or the design it was copied from. */
+    public boolean isOf(String name) {
+        return name != null && baseName(design).equals(baseName(name));
+    }
+
+    /** A design name without the {@code (copy)} marks that New from a sample or a run adds. */
+    static String baseName(String name) {
+        String n = name.strip();
+        while (n.endsWith("(copy)")) {
+            n = n.substring(0, n.length() - "(copy)".length()).strip();
+        }
+        return n;
+    }
+
+    /** A figure for the table: 4 significant decimals, or a dash when absent. */
+    static String figure(double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}
