@@ -26,7 +26,6 @@ final class InputFit {
     /** A fitter for {@code spec}. */
     InputFit(InputSpec spec) {
         this.spec = spec;
-
     }
 
     /**
