@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param evaluation  the figures, as {@code evaluation.json} holds them
  * @param predictions per-sample predictions, in split order
  * @param split       the evaluated split's raw samples ({@code ByteImage}, {@code Image} or {@code float[]} inputs)
+ * @param checkpoint  the checkpoint whose weights were evaluated: {@code best} or {@code last}
  */
 public record EvaluatedRun(Evaluation evaluation, SamplePredictions predictions,
-        Dataset<? extends Sample<?>> split) {
+        Dataset<? extends Sample<?>> split, String checkpoint) {
 
     /** Checks the three agree in size. */
     public EvaluatedRun {

@@ -81,7 +81,8 @@ public final class Evaluator {
                 config.data().workers());
         Evaluation e = Evaluation.compute(name, data.classes(), p.probabilities(), p.labels(), p.losses(), m.topK(),
                 m.misclassified(), ProbeSet.fromEvents(RunFolder.open(runDir).readEvents()));
-        return new EvaluatedRun(e, SamplePredictions.of(p.probabilities(), p.labels(), p.losses()), part);
+        return new EvaluatedRun(e, SamplePredictions.of(p.probabilities(), p.labels(), p.losses()), part,
+                run.checkpoint());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.netwright.graph.Problem;
 import io.netwright.ui.canvas.GraphCanvas;
 import io.netwright.ui.editor.EditorViewModel;
 import io.netwright.ui.editor.Flow;
+import io.netwright.ui.evaluate.EvaluateView;
 import io.netwright.ui.panels.SummaryBar;
 import java.io.IOException;
 import javafx.animation.KeyFrame;
@@ -43,6 +44,7 @@ public final class StudioWindow {
     private final GraphCanvas canvas;
     private final DocumentActions actions;
     private final TabPane tabs = new TabPane();
+    private final EvaluateView evaluate = new EvaluateView();
     private final Scene scene;
 
     /** Builds the window on {@code stage} for {@code vm}; call {@link #show()} to open it. */
@@ -70,10 +72,7 @@ public final class StudioWindow {
                                 + "and normalisation, bind a folder, IDX, CIFAR or CSV dataset, and preview "
                                 + "augmentations.", "This design's input: " + vm.editor().design().input().shape()
                                 + " bound to \"" + vm.editor().design().input().dataset() + "\".")),
-                tab("Evaluate", new PlaceholderPane("Evaluate",
-                        "Evaluation of a trained run: test accuracy, per-class precision and recall, the confusion "
-                                + "matrix, misclassified samples, and export to ONNX, Triton or PyTorch.",
-                        "Train a design first; its checkpoints appear here.")),
+                tab("Evaluate", evaluate),
                 tab("Runs", new PlaceholderPane("Runs",
                         "Every training run with its configuration, metrics and checkpoints: compare runs, resume "
                                 + "one from its last checkpoint, or open its design.",
@@ -257,6 +256,20 @@ public final class StudioWindow {
     /** The canvas. */
     public GraphCanvas canvas() {
         return canvas;
+    }
+
+    /**
+     * Shows the Evaluate tab and evaluates checkpoint {@code checkpoint} ({@code best} or {@code last}; null: best,
+     * else last) of the run in {@code runDir} on its test split, off the FX thread.
+     */
+    public void evaluateRun(java.nio.file.Path runDir, String checkpoint) {
+        showTab("Evaluate");
+        evaluate.evaluateRun(runDir, checkpoint);
+    }
+
+    /** The Evaluate tab (a {@link io.netwright.ui.run.TrainingView} to attach to a run). */
+    public EvaluateView evaluateView() {
+        return evaluate;
     }
 
     /** The File actions. */
