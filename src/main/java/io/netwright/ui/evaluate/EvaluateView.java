@@ -79,6 +79,7 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         views.setId("evaluate-views");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         classBars.setPrefHeight(320);
+        classBars.setVisible(false);
         VBox summaryBox = new VBox(6, summary, classBars);
         VBox.setVgrow(classBars, Priority.ALWAYS);
         normalise.setId("eval-normalise");
@@ -268,6 +269,7 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         header.setText(s.source());
         summary.show(e);
         classBars.setChart(Charts.classMetrics(e.perClass()));
+        classBars.setVisible(true);
         matrix.setMatrix(e.confusion(), e.classes());
         prCurves.show(e);
         List<EvaluationState.Tile> wrong = s.misclassified();
@@ -298,7 +300,7 @@ public final class EvaluateView extends BorderPane implements TrainingView {
 
     private void clearViews() {
         summary.clear();
-        classBars.setChart(null);
+        classBars.setVisible(false); // a ChartViewer cannot be emptied; it is hidden until the next evaluation
         matrix.setMatrix(new int[0][0], List.of());
         prCurves.clear();
         misclassified.clear("No evaluation yet.");

@@ -28,6 +28,7 @@ final class PrCurvesPane extends BorderPane {
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setTop(top);
         setCenter(viewer);
+        viewer.setVisible(false);
     }
 
     /** Shows {@code e}'s curves, keeping the chosen class when the classes are the same. */
@@ -45,7 +46,7 @@ final class PrCurvesPane extends BorderPane {
     void clear() {
         evaluation = null;
         chooser.getItems().clear();
-        viewer.setChart(null);
+        viewer.setVisible(false); // a ChartViewer cannot be emptied; it is hidden until the next evaluation
     }
 
     /** Chooses a class by name, or {@link #ALL}. */
@@ -64,5 +65,6 @@ final class PrCurvesPane extends BorderPane {
         }
         int only = ALL.equals(chooser.getValue()) ? -1 : evaluation.classes().indexOf(chooser.getValue());
         viewer.setChart(Charts.prCurves(evaluation.prCurves(), evaluation.classes(), only));
+        viewer.setVisible(true);
     }
 }

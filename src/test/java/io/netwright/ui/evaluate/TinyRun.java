@@ -30,10 +30,11 @@ import java.util.stream.Stream;
  *
  * @param dir       the run folder
  * @param data      the IDX data folder
+ * @param trainer   the (finished) trainer of the run
  * @param events    every event the trainer published
  * @param recorded  the run's {@code evaluation.json}
  */
-record TinyRun(Path dir, Path data, List<TrainingEvent> events, Evaluation recorded) {
+public record TinyRun(Path dir, Path data, Trainer trainer, List<TrainingEvent> events, Evaluation recorded) {
 
     static final int TRAIN_PER_CLASS = 40;
     static final int TEST_PER_CLASS = 12;
@@ -41,7 +42,7 @@ record TinyRun(Path dir, Path data, List<TrainingEvent> events, Evaluation recor
     private static TinyRun run;
 
     /** The shared run, trained on first use. */
-    static synchronized TinyRun get() {
+    public static synchronized TinyRun get() {
         if (run == null) {
             try {
                 run = train();
@@ -73,7 +74,7 @@ record TinyRun(Path dir, Path data, List<TrainingEvent> events, Evaluation recor
         if (!t.join(Duration.ofSeconds(120)) || t.state() != Trainer.State.FINISHED) {
             throw new IllegalStateException("the tiny LeNet run did not finish: " + t.state() + " " + events);
         }
-        return new TinyRun(dir, data, List.copyOf(events), RunFolder.open(dir).readEvaluation().orElseThrow());
+        return new TinyRun(dir, data, t, List.copyOf(events), RunFolder.open(dir).readEvaluation().orElseThrow());
     }
 
     /** Writes the first {@code perClass} images of each class of {@code ds} as IDX files. */
@@ -106,7 +107,7 @@ record TinyRun(Path dir, Path data, List<TrainingEvent> events, Evaluation recor
     }
 
     /** The final evaluation the trainer published. */
-    Evaluation published() {
+    public Evaluation published() {
         return events.stream().filter(e -> e instanceof TrainingEvent.Evaluated).map(e ->
                 ((TrainingEvent.Evaluated) e).evaluation()).findFirst().orElseThrow();
     }
