@@ -228,10 +228,17 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         }
         status.setText("Reading the " + e.split() + " samples…");
         background.run(() -> Evaluator.runSplit(dir, e.split()), split -> {
-            if (gen == generation && state.get() != null) {
-                show(state.get().withSplit(split));
-                status.setText("");
+            if (gen != generation || state.get() == null) {
+                return;
             }
+            if (split.size() != e.samples()) {
+                status.setText("The run's " + e.split() + " split now has " + split.size() + " samples but "
+                        + e.samples() + " were evaluated (the trainer was given other data): sample images are "
+                        + "unavailable.");
+                return;
+            }
+            show(state.get().withSplit(split));
+            status.setText("");
         }, x -> failed("Reading the run's " + e.split() + " samples", x));
     }
 

@@ -61,7 +61,7 @@ public record EvaluationState(Evaluation evaluation, SamplePredictions predictio
         }
     }
 
-    /** Checks the parts agree in size. */
+    /** Checks the parts agree in size (a split of another size is not the one evaluated). */
     public EvaluationState {
         Objects.requireNonNull(evaluation, "evaluation");
         if (predictions != null && predictions.size() != evaluation.samples()) {
@@ -69,7 +69,8 @@ public record EvaluationState(Evaluation evaluation, SamplePredictions predictio
                     + evaluation.samples() + " samples");
         }
         if (split != null && split.size() != evaluation.samples()) {
-            split = null; // another split than the one evaluated: show no images rather than wrong ones
+            throw new IllegalArgumentException("a split of " + split.size() + " samples for an evaluation of "
+                    + evaluation.samples() + " — it is not the evaluated split");
         }
     }
 
