@@ -8,10 +8,12 @@ import io.netwright.train.TrainingEvent;
 import io.netwright.ui.evaluate.EvaluationState.Cell;
 import io.netwright.ui.run.TrainingView;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -20,6 +22,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
@@ -32,6 +35,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -62,6 +66,8 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     private final SampleGrid misclassified = new SampleGrid("eval-misclassified", "No evaluation yet.");
     private final PredictPane predict = new PredictPane(this::chooseImage);
     private final TabPane views = new TabPane();
+    private final ChoiceBox<String> checkpoints = new ChoiceBox<>();
+    private boolean choosingCheckpoint;
     private Path predictRun;
     private String predictCheckpoint;
     private Path liveRunDir;
@@ -124,7 +130,16 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         status.getStyleClass().add("eval-status");
         VBox texts = new VBox(2, header, status);
         HBox.setHgrow(texts, Priority.ALWAYS);
-        HBox bar = new HBox(10, open, spinner, texts);
+        checkpoints.setId("eval-checkpoint");
+        checkpoints.getItems().setAll("best", "last");
+        checkpoints.setDisable(true);
+        checkpoints.setTooltip(new javafx.scene.control.Tooltip("The checkpoint of the run to evaluate"));
+        checkpoints.valueProperty().addListener((o, a, b) -> {
+            if (!choosingCheckpoint && b != null && predictRun != null) {
+                evaluateRun(predictRun, b);
+            }
+        });
+        HBox bar = new HBox(10, open, checkpoints, spinner, texts);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("eval-toolbar");
@@ -154,6 +169,10 @@ public final class EvaluateView extends BorderPane implements TrainingView {
             if (gen != generation) {
                 return;
             }
+            choosingCheckpoint = true;
+            checkpoints.setValue(r.checkpoint());
+            checkpoints.setDisable(false);
+            choosingCheckpoint = false;
             show(new EvaluationState(r.evaluation(), r.predictions(), r.split(), runDir, "Run " + name
                     + " · checkpoint " + r.checkpoint() + " · " + r.evaluation().split() + " split"));
             status.setText("Evaluated " + String.format(Locale.ROOT, "%,d", r.evaluation().samples())
@@ -195,6 +214,7 @@ public final class EvaluateView extends BorderPane implements TrainingView {
             predictCheckpoint = "last";
         }
         state.set(null);
+        checkpoints.setDisable(true);
         clearViews();
         header.setText("Following run " + (liveRunDir == null ? "(no folder)" : runName(liveRunDir))
                 + ": its test evaluation appears here when it finishes.");
@@ -338,31 +358,49 @@ public final class EvaluateView extends BorderPane implements TrainingView {
 
     // ================================================================ choosers
 
-    private void chooseRun() {
-        DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Open a run folder");
-        File dir = c.showDialog(getScene() == null ? null : getScene().getWindow());
-        if (dir == null) {
-            return;
-        }
-        Path p = dir.toPath();
-        if (!java.nio.file.Files.isRegularFile(p.resolve(RunFolder.CONFIG))) {
-            status.setText(p + " is not a run folder (it has no " + RunFolder.CONFIG + ") — choose the folder a "
-                    + "training run wrote");
-            return;
-        }
-        evaluateRun(p, null);
+    /** Asks for a file or folder; the real ones are JavaFX's choosers, tests script their answers. */
+    @FunctionalInterface
+    interface Chooser {
+        /** The chosen path, if any. */
+        Optional<Path> choose(Window owner);
     }
 
-    private void chooseImage() {
+    private Chooser runChooser = owner -> {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Open a run folder");
+        return Optional.ofNullable(c.showDialog(owner)).map(File::toPath);
+    };
+    private Chooser imageChooser = owner -> {
         FileChooser c = new FileChooser();
         c.setTitle("Choose an image to predict");
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp",
                 "*.gif"));
-        File f = c.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            predictFile(f.toPath());
-        }
+        return Optional.ofNullable(c.showOpenDialog(owner)).map(File::toPath);
+    };
+
+    /** Replaces the run-folder and image choosers (tests: the headless robot cannot drive native dialogs). */
+    void setChoosers(Chooser runs, Chooser images) {
+        runChooser = runs;
+        imageChooser = images;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void chooseRun() {
+        runChooser.choose(window()).ifPresent(p -> {
+            if (!Files.isRegularFile(p.resolve(RunFolder.CONFIG))) {
+                status.setText(p + " is not a run folder (it has no " + RunFolder.CONFIG + ") — choose the folder a "
+                        + "training run wrote");
+                return;
+            }
+            evaluateRun(p, null);
+        });
+    }
+
+    private void chooseImage() {
+        imageChooser.choose(window()).ifPresent(this::predictFile);
     }
 
     // ================================================================ access

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -98,6 +100,26 @@ class EvaluateViewFxTest {
     }
 
     @Test
+    void openRunEvaluatesTheChosenFolderAndTheCheckpointCanBeSwitched(FxRobot robot) throws Exception {
+        robot.interact(() -> view.setChoosers(owner -> Optional.of(run.data()), owner -> Optional.empty()));
+        robot.clickOn("#eval-open-run");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.statusText().contains("is not a run folder"), view.statusText());
+        assertNull(view.stateProperty().get());
+        robot.interact(() -> view.setChoosers(owner -> Optional.of(run.dir()), owner -> Optional.empty()));
+        robot.clickOn("#eval-open-run");
+        settle();
+        assertTrue(text(robot, "#eval-header").contains("checkpoint best"), text(robot, "#eval-header"));
+        ChoiceBox<?> checkpoint = robot.lookup("#eval-checkpoint").queryAs(ChoiceBox.class);
+        assertEquals("best", checkpoint.getValue());
+        robot.interact(() -> checkpoint.getSelectionModel().select(1));
+        settle();
+        assertTrue(text(robot, "#eval-header").contains("checkpoint last"), text(robot, "#eval-header"));
+        assertEquals(run.recorded().accuracy(), view.stateProperty().get().evaluation().accuracy(), 0,
+                "the last checkpoint holds the weights of the run's final evaluation");
+    }
+
+    @Test
     void clickingAConfusionCellShowsExactlyThatCellsSamples(FxRobot robot) throws Exception {
         evaluate(robot);
         robot.interact(() -> view.selectView("Confusion matrix"));
@@ -143,7 +165,9 @@ class EvaluateViewFxTest {
         Path png = Files.createTempFile("nw-predict", ".png");
         try {
             ImageFiles.write(sample, "png", png);
-            robot.interact(() -> view.predictFile(png));
+            robot.interact(() -> view.setChoosers(owner -> Optional.empty(), owner -> Optional.of(png)));
+            robot.interact(() -> view.selectView("Predict a file"));
+            robot.clickOn("#eval-predict-choose");
             settle();
             PredictPane p = view.predictPane();
             assertTrue(p.caption().startsWith(png.getFileName() + " → "), p.caption());
