@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -33,8 +32,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -68,6 +65,8 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     private final TabPane views = new TabPane();
     private final ChoiceBox<String> checkpoints = new ChoiceBox<>();
     private boolean choosingCheckpoint;
+    private Chooser runChooser = Chooser.runFolder();
+    private Chooser imageChooser = Chooser.imageFile();
     private Path predictRun;
     private String predictCheckpoint;
     private Path liveRunDir;
@@ -357,26 +356,6 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     }
 
     // ================================================================ choosers
-
-    /** Asks for a file or folder; the real ones are JavaFX's choosers, tests script their answers. */
-    @FunctionalInterface
-    interface Chooser {
-        /** The chosen path, if any. */
-        Optional<Path> choose(Window owner);
-    }
-
-    private Chooser runChooser = owner -> {
-        DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Open a run folder");
-        return Optional.ofNullable(c.showDialog(owner)).map(File::toPath);
-    };
-    private Chooser imageChooser = owner -> {
-        FileChooser c = new FileChooser();
-        c.setTitle("Choose an image to predict");
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp",
-                "*.gif"));
-        return Optional.ofNullable(c.showOpenDialog(owner)).map(File::toPath);
-    };
 
     /** Replaces the run-folder and image choosers (tests: the headless robot cannot drive native dialogs). */
     void setChoosers(Chooser runs, Chooser images) {
