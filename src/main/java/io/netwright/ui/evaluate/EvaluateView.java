@@ -71,6 +71,7 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     private String predictCheckpoint;
     private Path liveRunDir;
     private int generation;
+    private int[] selectedCell;
 
     /** An empty tab; {@link #evaluateRun} or a followed run fills it. */
     public EvaluateView() {
@@ -290,18 +291,27 @@ public final class EvaluateView extends BorderPane implements TrainingView {
 
     /** Shows {@code s} in every view. Call on the FX thread. */
     void show(EvaluationState s) {
+        EvaluationState old = state.get();
         state.set(s);
         Evaluation e = s.evaluation();
         header.setText(s.source());
+        List<EvaluationState.Tile> wrong = s.misclassified();
+        misclassified.show(wrong.isEmpty() ? "No misclassified samples." : "The " + wrong.size() + " worst "
+                + "misclassified samples of " + String.format(Locale.ROOT, "%,d", e.samples()) + ", by loss"
+                + (s.split() == null ? " (images unavailable)" : ""), wrong, e.classes());
+        if (old != null && old.evaluation() == e) {
+            // the same figures with more behind them (images, per-sample predictions): refresh the open cell only
+            if (selectedCell != null) {
+                showCell(selectedCell[0], selectedCell[1]);
+            }
+            return;
+        }
         summary.show(e);
         classBars.setChart(Charts.classMetrics(e.perClass()));
         classBars.setVisible(true);
         matrix.setMatrix(e.confusion(), e.classes());
         prCurves.show(e);
-        List<EvaluationState.Tile> wrong = s.misclassified();
-        misclassified.show(wrong.isEmpty() ? "No misclassified samples." : "The " + wrong.size() + " worst "
-                + "misclassified samples of " + String.format(Locale.ROOT, "%,d", e.samples()) + ", by loss"
-                + (s.split() == null ? " (images unavailable)" : ""), wrong, e.classes());
+        selectedCell = null;
         cellSamples.clear("Click a cell to see its samples.");
     }
 
@@ -310,6 +320,7 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         if (s == null) {
             return;
         }
+        selectedCell = new int[] {t, p};
         Cell c = s.cell(t, p);
         List<String> names = s.evaluation().classes();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d sample%s of %s predicted as %s",
@@ -328,6 +339,7 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         summary.clear();
         classBars.setVisible(false); // a ChartViewer cannot be emptied; it is hidden until the next evaluation
         matrix.setMatrix(new int[0][0], List.of());
+        selectedCell = null;
         prCurves.clear();
         misclassified.clear("No evaluation yet.");
         cellSamples.clear("Click a cell to see its samples.");

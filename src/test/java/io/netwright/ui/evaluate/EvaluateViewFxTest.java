@@ -201,14 +201,19 @@ class EvaluateViewFxTest {
         Evaluation published = run.published();
         assertEquals(SummaryPane.percent(published.accuracy()), text(robot, "#eval-accuracy"));
         assertNull(view.stateProperty().get().predictions(), "a live evaluation has no per-sample data yet");
+        robot.interact(() -> view.selectView("Confusion matrix"));
+        int[] cell = largest(published.confusion(), false);
+        clickCell(robot, cell[0], cell[1]);
+        long kept = published.misclassified().stream().filter(m -> m.label() == cell[0]
+                && m.predicted() == cell[1]).count();
+        assertEquals(kept, view.cellSamples().tileCount(), "until then, the kept misclassified samples");
         robot.interact(() -> view.onEvents(events.subList(evaluated + 1, events.size())));
         settle();
         assertNotNull(view.stateProperty().get().predictions(), view.statusText());
         assertNotNull(view.stateProperty().get().split(), "sample images come from the run's folder");
-        robot.interact(() -> view.selectView("Confusion matrix"));
-        int[] cell = largest(published.confusion(), false);
-        clickCell(robot, cell[0], cell[1]);
-        assertEquals(published.confusion()[cell[0]][cell[1]], view.cellSamples().tileCount());
+        assertEquals(published.confusion()[cell[0]][cell[1]], view.cellSamples().tileCount(),
+                "the open cell fills once the per-sample predictions are known");
+        assertTrue(view.cellSamples().caption().startsWith(published.confusion()[cell[0]][cell[1]] + " sample"));
     }
 
     private static int indexOf(List<TrainingEvent> events, Class<?> type) {
