@@ -11,8 +11,10 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -48,6 +50,11 @@ import org.jfree.chart.fx.ChartViewer;
  */
 public final class EvaluateView extends BorderPane implements TrainingView {
 
+    private static final String SUMMARY = "Summary";
+    private static final String CONFUSION = "Confusion matrix";
+    private static final String PR = "Precision–recall";
+    private static final String MISCLASSIFIED = "Misclassified";
+
     private final Background background = new Background();
     private final ReadOnlyObjectWrapper<EvaluationState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final RunModels models = new RunModels();
@@ -72,6 +79,8 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     private Path liveRunDir;
     private int generation;
     private int[] selectedCell;
+    private Evaluation matrixShown;
+    private final Set<String> stale = new HashSet<>();
 
     /** An empty tab; {@link #evaluateRun} or a followed run fills it. */
     public EvaluateView() {
@@ -98,8 +107,9 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         SplitPane confusion = new SplitPane(matrixPane, cellSamples);
         confusion.setOrientation(Orientation.HORIZONTAL);
         confusion.setDividerPositions(0.58);
-        views.getTabs().addAll(tab("Summary", summaryBox), tab("Confusion matrix", confusion),
-                tab("Precision–recall", prCurves), tab("Misclassified", misclassified), tab("Predict a file", predict));
+        views.getTabs().addAll(tab(SUMMARY, summaryBox), tab(CONFUSION, confusion), tab(PR, prCurves),
+                tab(MISCLASSIFIED, misclassified), tab("Predict a file", predict));
+        views.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> renderVisible());
         setCenter(views);
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -289,30 +299,59 @@ public final class EvaluateView extends BorderPane implements TrainingView {
 
     // ================================================================ display
 
-    /** Shows {@code s} in every view. Call on the FX thread. */
+    /**
+     * Shows {@code s}: the visible view at once, the others when they are selected — so a followed run's evaluation
+     * costs the FX thread one view's drawing, not five. Call on the FX thread.
+     */
     void show(EvaluationState s) {
         EvaluationState old = state.get();
         state.set(s);
-        Evaluation e = s.evaluation();
         header.setText(s.source());
-        List<EvaluationState.Tile> wrong = s.misclassified();
-        misclassified.show(wrong.isEmpty() ? "No misclassified samples." : "The " + wrong.size() + " worst "
-                + "misclassified samples of " + String.format(Locale.ROOT, "%,d", e.samples()) + ", by loss"
-                + (s.split() == null ? " (images unavailable)" : ""), wrong, e.classes());
-        if (old != null && old.evaluation() == e) {
-            // the same figures with more behind them (images, per-sample predictions): refresh the open cell only
-            if (selectedCell != null) {
-                showCell(selectedCell[0], selectedCell[1]);
-            }
+        if (old == null || old.evaluation() != s.evaluation()) {
+            stale.addAll(List.of(SUMMARY, CONFUSION, PR, MISCLASSIFIED));
+            selectedCell = null;
+        } else {
+            // the same figures with more behind them (images, per-sample predictions)
+            stale.addAll(List.of(CONFUSION, MISCLASSIFIED));
+        }
+        renderVisible();
+    }
+
+    private void renderVisible() {
+        Tab t = views.getSelectionModel().getSelectedItem();
+        EvaluationState s = state.get();
+        if (t == null || s == null || !stale.remove(t.getText())) {
             return;
         }
-        summary.show(e);
-        classBars.setChart(Charts.classMetrics(e.perClass()));
-        classBars.setVisible(true);
-        matrix.setMatrix(e.confusion(), e.classes());
-        prCurves.show(e);
-        selectedCell = null;
-        cellSamples.clear("Click a cell to see its samples.");
+        Evaluation e = s.evaluation();
+        switch (t.getText()) {
+            case SUMMARY -> {
+                summary.show(e);
+                classBars.setChart(Charts.classMetrics(e.perClass()));
+                classBars.setVisible(true);
+            }
+            case CONFUSION -> {
+                if (matrixShown != e) {
+                    matrix.setMatrix(e.confusion(), e.classes());
+                    matrixShown = e;
+                }
+                if (selectedCell != null) {
+                    showCell(selectedCell[0], selectedCell[1]);
+                } else {
+                    cellSamples.clear("Click a cell to see its samples.");
+                }
+            }
+            case PR -> prCurves.show(e);
+            case MISCLASSIFIED -> {
+                List<EvaluationState.Tile> wrong = s.misclassified();
+                misclassified.show(wrong.isEmpty() ? "No misclassified samples." : "The " + wrong.size()
+                        + " worst misclassified samples of " + String.format(Locale.ROOT, "%,d", e.samples())
+                        + ", by loss" + (s.split() == null ? " (images unavailable)" : ""), wrong, e.classes());
+            }
+            default -> {
+                // "Predict a file" does not show the evaluation
+            }
+        }
     }
 
     private void showCell(int t, int p) {
@@ -339,6 +378,8 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         summary.clear();
         classBars.setVisible(false); // a ChartViewer cannot be emptied; it is hidden until the next evaluation
         matrix.setMatrix(new int[0][0], List.of());
+        matrixShown = null;
+        stale.clear();
         selectedCell = null;
         prCurves.clear();
         misclassified.clear("No evaluation yet.");

@@ -80,9 +80,14 @@ final class SampleGrid extends BorderPane {
             l.setMaxWidth(IMAGE_SIZE + 8);
         }
         box.getChildren().addAll(truth, pred);
-        Tooltip.install(box, new Tooltip(String.format(Locale.ROOT, "sample #%d%ntrue: %s%npredicted: %s (%.1f%%)%s",
-                t.index(), name(classes, t.label()), name(classes, t.predicted()), 100 * t.confidence(),
-                Double.isNaN(t.loss()) ? "" : String.format(Locale.ROOT, "%nloss: %.3f", t.loss()))));
+        box.setOnMouseEntered(e -> { // tooltips are made on first hover: hundreds of tiles appear at once
+            if (box.getProperties().putIfAbsent("tooltip", Boolean.TRUE) == null) {
+                Tooltip.install(box, new Tooltip(String.format(Locale.ROOT, "sample #%d%ntrue: %s%npredicted: %s "
+                        + "(%.1f%%)%s", t.index(), name(classes, t.label()), name(classes, t.predicted()),
+                        100 * t.confidence(), Double.isNaN(t.loss()) ? "" : String.format(Locale.ROOT,
+                        "%nloss: %.3f", t.loss()))));
+            }
+        });
         return box;
     }
 
