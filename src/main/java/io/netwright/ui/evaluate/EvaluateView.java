@@ -5,30 +5,22 @@ import io.netwright.train.Evaluator;
 import io.netwright.train.RunFolder;
 import io.netwright.train.Trainer;
 import io.netwright.train.TrainingEvent;
-import io.netwright.ui.evaluate.EvaluationState.Cell;
 import io.netwright.ui.run.TrainingView;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -50,26 +42,14 @@ import org.jfree.chart.fx.ChartViewer;
  */
 public final class EvaluateView extends BorderPane implements TrainingView {
 
-    private static final String SUMMARY = "Summary";
-    private static final String CONFUSION = "Confusion matrix";
-    private static final String PR = "Precision–recall";
-    private static final String MISCLASSIFIED = "Misclassified";
-
     private final Background background = new Background();
     private final ReadOnlyObjectWrapper<EvaluationState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final RunModels models = new RunModels();
     private final Label header = new Label("No evaluation yet: open a run, or train one — its test evaluation "
             + "appears here when it finishes.");
     private final Label status = new Label();
-    private final SummaryPane summary = new SummaryPane();
-    private final ChartViewer classBars = new ChartViewer(null);
-    private final ConfusionMatrixView matrix = new ConfusionMatrixView();
-    private final CheckBox normalise = new CheckBox("Normalise rows");
-    private final SampleGrid cellSamples = new SampleGrid("eval-cell-samples", "Click a cell to see its samples.");
-    private final PrCurvesPane prCurves = new PrCurvesPane();
-    private final SampleGrid misclassified = new SampleGrid("eval-misclassified", "No evaluation yet.");
     private final PredictPane predict = new PredictPane(this::chooseImage);
-    private final TabPane views = new TabPane();
+    private final EvaluationViews views = new EvaluationViews(predict);
     private final ChoiceBox<String> checkpoints = new ChoiceBox<>();
     private boolean choosingCheckpoint;
     private Chooser runChooser = Chooser.runFolder();
@@ -78,9 +58,6 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     private String predictCheckpoint;
     private Path liveRunDir;
     private int generation;
-    private int[] selectedCell;
-    private Evaluation matrixShown;
-    private final Set<String> stale = new HashSet<>();
 
     /** An empty tab; {@link #evaluateRun} or a followed run fills it. */
     public EvaluateView() {
@@ -91,25 +68,6 @@ public final class EvaluateView extends BorderPane implements TrainingView {
             getStylesheets().add(css.toExternalForm());
         }
         setTop(toolbar());
-        views.setId("evaluate-views");
-        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        classBars.setPrefHeight(320);
-        classBars.setVisible(false);
-        VBox summaryBox = new VBox(6, summary, classBars);
-        VBox.setVgrow(classBars, Priority.ALWAYS);
-        normalise.setId("eval-normalise");
-        normalise.selectedProperty().addListener((o, a, b) -> matrix.setNormalised(b));
-        matrix.setOnCellClicked(this::showCell);
-        HBox matrixBar = new HBox(10, normalise, new Label("Click a cell to see those samples."));
-        matrixBar.setPadding(new Insets(6));
-        matrixBar.setAlignment(Pos.CENTER_LEFT);
-        BorderPane matrixPane = new BorderPane(matrix, matrixBar, null, null, null);
-        SplitPane confusion = new SplitPane(matrixPane, cellSamples);
-        confusion.setOrientation(Orientation.HORIZONTAL);
-        confusion.setDividerPositions(0.58);
-        views.getTabs().addAll(tab(SUMMARY, summaryBox), tab(CONFUSION, confusion), tab(PR, prCurves),
-                tab(MISCLASSIFIED, misclassified), tab("Predict a file", predict));
-        views.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> renderVisible());
         setCenter(views);
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -156,12 +114,6 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         return bar;
     }
 
-    private static Tab tab(String name, javafx.scene.Node content) {
-        Tab t = new Tab(name, content);
-        t.setId("eval-tab-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
-        return t;
-    }
-
     // ================================================================ inputs
 
     /**
@@ -195,7 +147,7 @@ public final class EvaluateView extends BorderPane implements TrainingView {
      * top-k probabilities and the conv layers' feature maps on the "Predict a file" view. Call on the FX thread.
      */
     public void predictFile(Path file) {
-        selectView("Predict a file");
+        selectView(EvaluationViews.PREDICT);
         Path run = predictRun;
         if (run == null) {
             predict.say("Open a run first: predictions use its design and checkpoint.");
@@ -225,7 +177,7 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         }
         state.set(null);
         checkpoints.setDisable(true);
-        clearViews();
+        views.clear();
         header.setText("Following run " + (liveRunDir == null ? "(no folder)" : runName(liveRunDir))
                 + ": its test evaluation appears here when it finishes.");
         status.setText("");
@@ -304,92 +256,14 @@ public final class EvaluateView extends BorderPane implements TrainingView {
      * costs the FX thread one view's drawing, not five. Call on the FX thread.
      */
     void show(EvaluationState s) {
-        EvaluationState old = state.get();
         state.set(s);
         header.setText(s.source());
-        if (old == null || old.evaluation() != s.evaluation()) {
-            stale.addAll(List.of(SUMMARY, CONFUSION, PR, MISCLASSIFIED));
-            selectedCell = null;
-        } else {
-            // the same figures with more behind them (images, per-sample predictions)
-            stale.addAll(List.of(CONFUSION, MISCLASSIFIED));
-        }
-        renderVisible();
-    }
-
-    private void renderVisible() {
-        Tab t = views.getSelectionModel().getSelectedItem();
-        EvaluationState s = state.get();
-        if (t == null || s == null || !stale.remove(t.getText())) {
-            return;
-        }
-        Evaluation e = s.evaluation();
-        switch (t.getText()) {
-            case SUMMARY -> {
-                summary.show(e);
-                classBars.setChart(Charts.classMetrics(e.perClass()));
-                classBars.setVisible(true);
-            }
-            case CONFUSION -> {
-                if (matrixShown != e) {
-                    matrix.setMatrix(e.confusion(), e.classes());
-                    matrixShown = e;
-                }
-                if (selectedCell != null) {
-                    showCell(selectedCell[0], selectedCell[1]);
-                } else {
-                    cellSamples.clear("Click a cell to see its samples.");
-                }
-            }
-            case PR -> prCurves.show(e);
-            case MISCLASSIFIED -> {
-                List<EvaluationState.Tile> wrong = s.misclassified();
-                misclassified.show(wrong.isEmpty() ? "No misclassified samples." : "The " + wrong.size()
-                        + " worst misclassified samples of " + String.format(Locale.ROOT, "%,d", e.samples())
-                        + ", by loss" + (s.split() == null ? " (images unavailable)" : ""), wrong, e.classes());
-            }
-            default -> {
-                // "Predict a file" does not show the evaluation
-            }
-        }
-    }
-
-    private void showCell(int t, int p) {
-        EvaluationState s = state.get();
-        if (s == null) {
-            return;
-        }
-        selectedCell = new int[] {t, p};
-        Cell c = s.cell(t, p);
-        List<String> names = s.evaluation().classes();
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d sample%s of %s predicted as %s",
-                c.count(), c.count() == 1 ? "" : "s", SampleGrid.name(names, t), SampleGrid.name(names, p)));
-        if (!c.complete()) {
-            text.append(" — only the ").append(c.tiles().size()).append(" kept misclassified sample")
-                    .append(c.tiles().size() == 1 ? " is" : "s are").append(" known until the per-sample "
-                    + "predictions are computed");
-        } else if (c.tiles().size() < c.count()) {
-            text.append(" — showing the ").append(c.tiles().size()).append(" most confident");
-        }
-        cellSamples.show(text.toString(), c.tiles(), names);
-    }
-
-    private void clearViews() {
-        summary.clear();
-        classBars.setVisible(false); // a ChartViewer cannot be emptied; it is hidden until the next evaluation
-        matrix.setMatrix(new int[0][0], List.of());
-        matrixShown = null;
-        stale.clear();
-        selectedCell = null;
-        prCurves.clear();
-        misclassified.clear("No evaluation yet.");
-        cellSamples.clear("Click a cell to see its samples.");
+        views.show(s);
     }
 
     /** Selects the view named {@code name} (Summary, Confusion matrix, Precision–recall, Misclassified, ...). */
     public void selectView(String name) {
-        views.getTabs().stream().filter(t -> t.getText().equals(name)).findFirst()
-                .ifPresent(t -> views.getSelectionModel().select(t));
+        views.select(name);
     }
 
     private void failed(String what, Throwable e) {
@@ -453,19 +327,19 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     }
 
     ConfusionMatrixView matrix() {
-        return matrix;
+        return views.matrix();
     }
 
     SampleGrid cellSamples() {
-        return cellSamples;
+        return views.cellSamples();
     }
 
     SampleGrid misclassifiedGrid() {
-        return misclassified;
+        return views.misclassified();
     }
 
     PrCurvesPane prCurves() {
-        return prCurves;
+        return views.prCurves();
     }
 
     PredictPane predictPane() {
@@ -473,6 +347,6 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     }
 
     ChartViewer classBars() {
-        return classBars;
+        return views.classBars();
     }
 }
