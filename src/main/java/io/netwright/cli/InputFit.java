@@ -5,10 +5,9 @@ import io.netwright.data.Image;
 import io.netwright.data.Dataset;
 import io.netwright.data.Sample;
 import io.netwright.data.TransformedDataset;
-import io.netwright.data.transforms.Normalize;
-import io.netwright.data.transforms.Resize;
 import io.netwright.data.transforms.Transform;
 import io.netwright.graph.InputSpec;
+import io.netwright.train.InputImages;
 import io.netwright.tensor.Generator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,14 +22,10 @@ import java.util.function.Consumer;
 final class InputFit {
 
     private final InputSpec spec;
-    private final Normalize normalize;
 
     /** A fitter for {@code spec}. */
     InputFit(InputSpec spec) {
         this.spec = spec;
-        this.normalize = spec.mean().isEmpty() ? null : new Normalize(
-                spec.mean().stream().mapToDouble(Double::doubleValue).toArray(),
-                spec.std().stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /**
@@ -59,13 +54,11 @@ final class InputFit {
 
     /** One decoded image fitted to the spec (channels, size, [0, 1], normalisation). */
     Image image(ByteImage b, Generator rng) {
-        int[] d = spec.dims();
-        ByteImage c = convert(b, d[0]);
-        Image im = c.toImage();
-        if (im.height() != d[1] || im.width() != d[2]) {
-            im = Resize.resize(im, d[1], d[2], true);
+        try {
+            return InputImages.fit(b, spec);
+        } catch (IllegalArgumentException e) {
+            throw new CliError(e.getMessage(), e);
         }
-        return normalize == null ? im : normalize.apply(im, rng);
     }
 
     /** Checks an image of {@code c×h×w} can be fitted; says what will be converted. */
@@ -97,7 +90,7 @@ final class InputFit {
     }
 
     private float[] features(float[] x, Generator rng) {
-        if (normalize == null) {
+        if (spec.mean().isEmpty()) {
             return x;
         }
         List<Double> mean = spec.mean();
@@ -108,32 +101,5 @@ final class InputFit {
             out[i] = (float) ((x[i] - mean.get(k)) / std.get(k));
         }
         return out;
-    }
-
-    /** {@code b} with {@code channels} channels: gray replicated to RGB, or RGB to luma (ITU-R 601-2, as PIL). */
-    static ByteImage convert(ByteImage b, int channels) {
-        if (b.channels() == channels) {
-            return b;
-        }
-        int n = b.height() * b.width();
-        byte[] src = b.data();
-        byte[] out = new byte[n * channels];
-        if (b.channels() == 1 && channels == 3) {
-            for (int p = 0; p < n; p++) {
-                out[3 * p] = src[p];
-                out[3 * p + 1] = src[p];
-                out[3 * p + 2] = src[p];
-            }
-        } else if (b.channels() == 3 && channels == 1) {
-            for (int p = 0; p < n; p++) {
-                int r = src[3 * p] & 0xFF;
-                int g = src[3 * p + 1] & 0xFF;
-                int bl = src[3 * p + 2] & 0xFF;
-                out[p] = (byte) ((r * 19595 + g * 38470 + bl * 7471 + 0x8000) >> 16);
-            }
-        } else {
-            throw new CliError("cannot convert a " + b.channels() + "-channel image to " + channels + " channels");
-        }
-        return new ByteImage(channels, b.height(), b.width(), out);
     }
 }

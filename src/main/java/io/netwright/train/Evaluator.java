@@ -7,13 +7,11 @@ import io.netwright.graph.Design;
 import io.netwright.graph.DesignCompiler;
 import io.netwright.graph.GraphModule;
 import io.netwright.io.Checkpoint;
-import io.netwright.io.CheckpointIO;
 import io.netwright.io.Safetensors;
 import io.netwright.nn.Module;
 import io.netwright.tensor.Generator;
 import io.netwright.tensor.Tensor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,38 +49,69 @@ public final class Evaluator {
      */
     public static Evaluation evaluateRun(Path runDir, String spec, String checkpoint, String split)
             throws IOException {
-        RunFolder folder = RunFolder.open(runDir);
-        TrainingConfig config = folder.readConfig();
-        String kind = checkpoint != null ? checkpoint
-                : Files.isDirectory(folder.checkpoint("best")) ? "best" : "last";
-        Path dir = folder.checkpoint(kind);
-        if (!Files.isDirectory(dir)) {
-            throw new IOException(runDir + ": no checkpoints/" + kind + " — the run wrote no such checkpoint");
-        }
-        GraphModule model = DesignCompiler.compile(config.design(), new Generator(config.seed()));
-        Checkpoint c = Resumption.scalarsRestored(CheckpointIO.load(dir), model);
-        model.loadStateDict(c.model(), true);
-        Monitoring m = config.monitoring();
+        RunModel run = RunModel.load(runDir, checkpoint);
+        TrainingConfig config = run.config();
         if (spec == null) {
             TrainingData data = TrainingData.resolve(config);
             String name = split == null ? data.evaluationSplitName() : split;
-            Dataset<? extends Sample<?>> part = switch (name) {
-                case "train" -> data.train();
-                case "validation" -> data.validation();
-                case "test" -> data.test();
-                case "none" -> null;
-                default -> throw new IllegalArgumentException("unknown split '" + split + "' — use train, "
-                        + "validation or test");
-            };
-            if (part == null) {
-                throw new IOException(runDir + ": the run has no " + (split == null ? "test or validation" : name)
-                        + " split — choose another split or pass a data SPEC");
-            }
-            Evaluation e = evaluate(model, config.design(), part, data.classes(), name, m, config.batchSize(),
-                    config.data().workers());
-            return e.withProbes(ProbeSet.fromEvents(folder.readEvents()));
+            Evaluation e = evaluate(run.model(), config.design(), runSplit(runDir, data, name, split), data.classes(),
+                    name, config.monitoring(), config.batchSize(), config.data().workers());
+            return e.withProbes(ProbeSet.fromEvents(RunFolder.open(runDir).readEvents()));
         }
-        return onSpec(model, config.design(), spec, m, config.batchSize());
+        return onSpec(run.model(), config.design(), spec, config.monitoring(), config.batchSize());
+    }
+
+    /**
+     * Evaluates a run's checkpoint ({@code best} when null, falling back to {@code last}) on its own test split
+     * (else its validation split) and keeps the per-sample predictions and the split's raw samples with the
+     * figures — what the studio's Evaluate tab shows.
+     *
+     * @throws IOException if the run, its checkpoint or its data cannot be read, or it has no test or validation
+     *                     split
+     */
+    public static EvaluatedRun evaluateRunInDetail(Path runDir, String checkpoint) throws IOException {
+        RunModel run = RunModel.load(runDir, checkpoint);
+        TrainingConfig config = run.config();
+        TrainingData data = TrainingData.resolve(config);
+        String name = data.evaluationSplitName();
+        Dataset<? extends Sample<?>> part = runSplit(runDir, data, name, null);
+        Monitoring m = config.monitoring();
+        Predictor.Predictions p = Predictor.predict(run.model(), config.design().head().loss(),
+                Pipelines.evaluationView(part, config.design().input()), data.classes().size(), config.batchSize(),
+                config.data().workers());
+        Evaluation e = Evaluation.compute(name, data.classes(), p.probabilities(), p.labels(), p.losses(), m.topK(),
+                m.misclassified(), ProbeSet.fromEvents(RunFolder.open(runDir).readEvents()));
+        return new EvaluatedRun(e, SamplePredictions.of(p.probabilities(), p.labels(), p.losses()), part,
+                run.checkpoint());
+    }
+
+    /**
+     * The raw samples of a run's split as its trainer saw them (resolved from its config with its seed):
+     * {@code train}, {@code validation} or {@code test}; null chooses test, else validation — the split the run's
+     * final evaluation used, whose indices {@link Evaluation#misclassified()} refers to.
+     *
+     * @throws IOException if the data cannot be read or the run has no such split
+     */
+    public static Dataset<? extends Sample<?>> runSplit(Path runDir, String split) throws IOException {
+        TrainingData data = TrainingData.resolve(RunFolder.open(runDir).readConfig());
+        return runSplit(runDir, data, split == null ? data.evaluationSplitName() : split, split);
+    }
+
+    private static Dataset<? extends Sample<?>> runSplit(Path runDir, TrainingData data, String name, String asked)
+            throws IOException {
+        Dataset<? extends Sample<?>> part = switch (name) {
+            case "train" -> data.train();
+            case "validation" -> data.validation();
+            case "test" -> data.test();
+            case "none" -> null;
+            default -> throw new IllegalArgumentException("unknown split '" + asked + "' — use train, "
+                    + "validation or test");
+        };
+        if (part == null) {
+            throw new IOException(runDir + ": the run has no " + (asked == null ? "test or validation" : name)
+                    + " split — choose another split or pass a data SPEC");
+        }
+        return part;
     }
 
     /** Evaluates {@code design} with the weights of a safetensors file (PyTorch key names) on {@code spec}. */

@@ -7,6 +7,7 @@ import io.netwright.ui.data.DataView;
 import io.netwright.ui.runs.RunsView;
 import io.netwright.ui.editor.EditorViewModel;
 import io.netwright.ui.editor.Flow;
+import io.netwright.ui.evaluate.EvaluateView;
 import io.netwright.ui.panels.SummaryBar;
 import java.io.IOException;
 import javafx.animation.KeyFrame;
@@ -47,6 +48,7 @@ public final class StudioWindow {
     private final GraphCanvas canvas;
     private final DocumentActions actions;
     private final TabPane tabs = new TabPane();
+    private final EvaluateView evaluate = new EvaluateView();
     private final Scene scene;
 
     /** Builds the window on {@code stage} for {@code vm}; call {@link #show()} to open it. */
@@ -71,16 +73,10 @@ public final class StudioWindow {
                                 + "the command line.")),
                 tab("Data", new DataView(Bindings.createStringBinding(
                         () -> vm.editor().documentDesign().input().dataset(), vm.editor().designProperty()))),
-                tab("Evaluate", new PlaceholderPane("Evaluate",
-                        "Evaluation of a trained run: test accuracy, per-class precision and recall, the confusion "
-                                + "matrix, misclassified samples, and export to ONNX, Triton or PyTorch.",
-                        "Train a design first; its checkpoints appear here.")),
+                tab("Evaluate", evaluate),
                 tab("Runs", new RunsView(new RunStore(RunStore.defaultRoot()), Bindings.createStringBinding(
                         () -> vm.editor().documentDesign().metadata().name(), vm.editor().designProperty()),
-                        this::openRunDesign, (dir, checkpoint) -> {
-                            showTab("Evaluate");
-                            vm.editor().tell("Evaluate " + dir.getFileName() + " (" + checkpoint + " checkpoint)");
-                        })));
+                        this::openRunDesign, this::evaluateRun)));
         VBox top = new VBox(new StudioMenus(this).build(), toolbar());
         BorderPane root = new BorderPane(tabs);
         root.setTop(top);
@@ -269,6 +265,20 @@ public final class StudioWindow {
     /** The canvas. */
     public GraphCanvas canvas() {
         return canvas;
+    }
+
+    /**
+     * Shows the Evaluate tab and evaluates checkpoint {@code checkpoint} ({@code best} or {@code last}; null: best,
+     * else last) of the run in {@code runDir} on its test split, off the FX thread.
+     */
+    public void evaluateRun(java.nio.file.Path runDir, String checkpoint) {
+        showTab("Evaluate");
+        evaluate.evaluateRun(runDir, checkpoint);
+    }
+
+    /** The Evaluate tab (a {@link io.netwright.ui.run.TrainingView} to attach to a run). */
+    public EvaluateView evaluateView() {
+        return evaluate;
     }
 
     /** The File actions. */
