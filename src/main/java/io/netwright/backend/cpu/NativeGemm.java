@@ -57,8 +57,10 @@ final class NativeGemm {
      * there); smaller ones keep OpenBLAS single-threaded. Changing OpenBLAS's process-wide thread count costs a few
      * hundred microseconds, so the setting only flips between products of different classes — never inside a
      * convolution, which is always single-threaded per call (see {@link CpuConvGemm}).
+     * {@code -Dnetwright.gemm.openblasThreadsMacs=N} moves the threshold; {@code Long.MAX_VALUE} never uses OpenBLAS's
+     * threads (they spin-wait, which collapses on a machine with more runnable threads than cores).
      */
-    static final long OPENBLAS_THREADS_MACS = 1L << 24;
+    static final long OPENBLAS_THREADS_MACS = Long.getLong("netwright.gemm.openblasThreadsMacs", 1L << 24);
 
     /** OpenBLAS GEMM on {@code par}'s threads, in place when the {@link CriticalSgemm} shim is available. */
     NativeGemm(CpuParallel par) {
