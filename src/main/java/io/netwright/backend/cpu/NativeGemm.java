@@ -48,17 +48,18 @@ final class NativeGemm {
     private final ThreadLocal<float[][]> heap = ThreadLocal.withInitial(() -> new float[3][]);
     private final CpuParallel par;
     private final boolean inPlace;
+    private final SpinGuard spinGuard = new SpinGuard();
 
     /** Products with at least this many multiply-adds are split by column blocks over the worker threads. */
     static final long PARALLEL_MACS = 1L << 21;
 
     /**
-     * Products with at least this many multiply-adds run on OpenBLAS's own threads (it beats our column split
-     * there); smaller ones keep OpenBLAS single-threaded. Changing OpenBLAS's process-wide thread count costs a few
-     * hundred microseconds, so the setting only flips between products of different classes — never inside a
-     * convolution, which is always single-threaded per call (see {@link CpuConvGemm}).
-     * {@code -Dnetwright.gemm.openblasThreadsMacs=N} moves the threshold; {@code Long.MAX_VALUE} never uses OpenBLAS's
-     * threads (they spin-wait, which collapses on a machine with more runnable threads than cores).
+     * Products with at least this many multiply-adds run on OpenBLAS's own threads (it beats our column split there:
+     * its spinning threads start without the wake-up latency of our pool), unless the {@link SpinGuard} saw them
+     * collapse recently; smaller ones keep OpenBLAS single-threaded. Changing OpenBLAS's process-wide thread count
+     * costs a few hundred microseconds, so the setting only flips between products of different classes — never
+     * inside a convolution, which is always single-threaded per call (see {@link CpuConvGemm}).
+     * {@code -Dnetwright.gemm.openblasThreadsMacs=N} moves the threshold ({@code Long.MAX_VALUE}: never).
      */
     static final long OPENBLAS_THREADS_MACS = Long.getLong("netwright.gemm.openblasThreadsMacs", 1L << 24);
 
@@ -107,13 +108,17 @@ final class NativeGemm {
         Placed pa = placed[0];
         Placed pb = placed[1];
         FloatBuffer cb = s.ensure(2, (long) m * n);
-        boolean own = macs >= OPENBLAS_THREADS_MACS;
+        boolean own = openBlasThreads(macs);
         OpenBlas.threads(own ? par.threads() : 1);
-        int blocks = !own && par.threads() > 1 && macs >= PARALLEL_MACS && n >= 32 * par.threads()
-                ? par.threads() : 1;
+        int blocks = blocks(macs, n, own);
         if (blocks == 1) {
+            long t0 = System.nanoTime();
             openblas.cblas_sgemm(openblas.CblasRowMajor, pa.trans, pb.trans, m, n, k, 1f, s.ptr[0], pa.ld,
                     s.ptr[1], pb.ld, 0f, s.ptr[2], n);
+            if (own) {
+                long t1 = System.nanoTime();
+                spinGuard.record(macs, t1 - t0, t1);
+            }
         } else {
             // Disjoint column blocks of C, each a single-threaded OpenBLAS call on its own worker.
             par.forRange(blocks, 1, (from, to) -> {
@@ -128,7 +133,7 @@ final class NativeGemm {
         }
         float[] cd = c.data();
         if (c.cs() == 1 || n == 1) {
-            if ((c.rs() == n || m == 1) && own && par.threads() > 1) {
+            if ((c.rs() == n || m == 1) && macs >= OPENBLAS_THREADS_MACS && par.threads() > 1) {
                 int total = m * n;
                 int parts = par.threads();
                 par.forRange(parts, 1, (from, to) -> {
@@ -150,6 +155,23 @@ final class NativeGemm {
             cb.get(0, tmp, 0, m * n);
             c.unpackRowMajor(tmp, 0);
         }
+    }
+
+    /**
+     * Whether OpenBLAS runs a product of {@code macs} multiply-adds on its own threads: by size, unless the
+     * {@link SpinGuard} saw them collapse recently.
+     */
+    private boolean openBlasThreads(long macs) {
+        return par.threads() > 1 && macs >= OPENBLAS_THREADS_MACS && spinGuard.allowed(System.nanoTime());
+    }
+
+    /**
+     * Column blocks of C our workers compute as separate single-threaded OpenBLAS calls (1 = one call); {@code own}
+     * is {@link #openBlasThreads}'s answer for this product.
+     */
+    private int blocks(long macs, int n, boolean own) {
+        int t = par.threads();
+        return own || t == 1 || macs < PARALLEL_MACS || n < 32 * t ? 1 : t;
     }
 
     // ================================================================ in place (CriticalSgemm)
@@ -183,13 +205,17 @@ final class NativeGemm {
         float[] cd = direct ? c.data() : grow(h, 2, (long) m * n);
         int cOff = direct ? c.offset() : 0;
         long macs = (long) m * n * k;
-        boolean own = macs >= OPENBLAS_THREADS_MACS;
+        boolean own = openBlasThreads(macs);
         OpenBlas.threads(own ? par.threads() : 1);
-        int blocks = !own && par.threads() > 1 && macs >= PARALLEL_MACS && n >= 32 * par.threads()
-                ? par.threads() : 1;
+        int blocks = blocks(macs, n, own);
         if (blocks == 1) {
+            long t0 = System.nanoTime();
             CriticalSgemm.sgemm(pa.trans, pb.trans, m, n, k, 1f, pa.data, pa.offset, pa.ld, pb.data, pb.offset,
                     pb.ld, 0f, cd, cOff, ldc);
+            if (own) {
+                long t1 = System.nanoTime();
+                spinGuard.record(macs, t1 - t0, t1);
+            }
         } else {
             // Disjoint column blocks of C, each a single-threaded OpenBLAS call on its own worker.
             par.forRange(blocks, 1, (from, to) -> {
