@@ -56,7 +56,7 @@ final class NativeGemm {
     /**
      * Products with at least this many multiply-adds run on OpenBLAS's own threads (it beats our column split there:
      * its spinning threads start without the wake-up latency of our pool), unless the {@link SpinGuard} saw them
-     * collapse recently; smaller ones keep OpenBLAS single-threaded. Changing OpenBLAS's process-wide thread count
+     * collapse recently (then they run single-threaded); smaller ones keep OpenBLAS single-threaded. Changing OpenBLAS's process-wide thread count
      * costs a few hundred microseconds, so the setting only flips between products of different classes — never
      * inside a convolution, which is always single-threaded per call (see {@link CpuConvGemm}).
      * {@code -Dnetwright.gemm.openblasThreadsMacs=N} moves the threshold ({@code Long.MAX_VALUE}: never).
@@ -108,9 +108,9 @@ final class NativeGemm {
         Placed pa = placed[0];
         Placed pb = placed[1];
         FloatBuffer cb = s.ensure(2, (long) m * n);
-        boolean own = openBlasThreads(macs);
+        boolean own = large(macs) && spinGuard.allowed(System.nanoTime());
         OpenBlas.threads(own ? par.threads() : 1);
-        int blocks = blocks(macs, n, own);
+        int blocks = blocks(macs, n);
         if (blocks == 1) {
             long t0 = System.nanoTime();
             openblas.cblas_sgemm(openblas.CblasRowMajor, pa.trans, pb.trans, m, n, k, 1f, s.ptr[0], pa.ld,
@@ -157,21 +157,20 @@ final class NativeGemm {
         }
     }
 
-    /**
-     * Whether OpenBLAS runs a product of {@code macs} multiply-adds on its own threads: by size, unless the
-     * {@link SpinGuard} saw them collapse recently.
-     */
-    private boolean openBlasThreads(long macs) {
-        return par.threads() > 1 && macs >= OPENBLAS_THREADS_MACS && spinGuard.allowed(System.nanoTime());
+    /** Large enough for OpenBLAS's own threads (see {@link #OPENBLAS_THREADS_MACS}). */
+    private boolean large(long macs) {
+        return par.threads() > 1 && macs >= OPENBLAS_THREADS_MACS;
     }
 
     /**
-     * Column blocks of C our workers compute as separate single-threaded OpenBLAS calls (1 = one call); {@code own}
-     * is {@link #openBlasThreads}'s answer for this product.
+     * Column blocks of C our workers compute as separate single-threaded OpenBLAS calls (1 = one call). Large
+     * products are one call: on OpenBLAS's threads, or — while the {@link SpinGuard} holds them off, i.e. while our
+     * threads cannot run side by side anyway — on the calling thread alone, which beats any split there (measured
+     * under load: ~165 GFLOP/s single-threaded against ~150 for the split and 1–10 for collapsed OpenBLAS threads).
      */
-    private int blocks(long macs, int n, boolean own) {
+    private int blocks(long macs, int n) {
         int t = par.threads();
-        return own || t == 1 || macs < PARALLEL_MACS || n < 32 * t ? 1 : t;
+        return large(macs) || t == 1 || macs < PARALLEL_MACS || n < 32 * t ? 1 : t;
     }
 
     // ================================================================ in place (CriticalSgemm)
@@ -205,9 +204,9 @@ final class NativeGemm {
         float[] cd = direct ? c.data() : grow(h, 2, (long) m * n);
         int cOff = direct ? c.offset() : 0;
         long macs = (long) m * n * k;
-        boolean own = openBlasThreads(macs);
+        boolean own = large(macs) && spinGuard.allowed(System.nanoTime());
         OpenBlas.threads(own ? par.threads() : 1);
-        int blocks = blocks(macs, n, own);
+        int blocks = blocks(macs, n);
         if (blocks == 1) {
             long t0 = System.nanoTime();
             CriticalSgemm.sgemm(pa.trans, pb.trans, m, n, k, 1f, pa.data, pa.offset, pa.ld, pb.data, pb.offset,
