@@ -56,9 +56,10 @@ final class NativeGemm {
     /**
      * Products with at least this many multiply-adds run on OpenBLAS's own threads (it beats our column split there:
      * its spinning threads start without the wake-up latency of our pool), unless the {@link SpinGuard} saw them
-     * collapse recently (then they run single-threaded); smaller ones keep OpenBLAS single-threaded. Changing OpenBLAS's process-wide thread count
-     * costs a few hundred microseconds, so the setting only flips between products of different classes — never
-     * inside a convolution, which is always single-threaded per call (see {@link CpuConvGemm}).
+     * collapse recently (then they run single-threaded); smaller ones keep OpenBLAS single-threaded. Changing
+     * OpenBLAS's process-wide thread count costs 0.15 ms (median; up to tens of ms under load), so the setting only
+     * flips between products of different classes — never inside a convolution, which is always single-threaded per
+     * call (see {@link CpuConvGemm}).
      * {@code -Dnetwright.gemm.openblasThreadsMacs=N} moves the threshold ({@code Long.MAX_VALUE}: never).
      */
     static final long OPENBLAS_THREADS_MACS = Long.getLong("netwright.gemm.openblasThreadsMacs", 1L << 24);
@@ -165,8 +166,8 @@ final class NativeGemm {
     /**
      * Column blocks of C our workers compute as separate single-threaded OpenBLAS calls (1 = one call). Large
      * products are one call: on OpenBLAS's threads, or — while the {@link SpinGuard} holds them off, i.e. while our
-     * threads cannot run side by side anyway — on the calling thread alone, which beats any split there (measured
-     * under load: ~165 GFLOP/s single-threaded against ~150 for the split and 1–10 for collapsed OpenBLAS threads).
+     * threads cannot run side by side anyway — on the calling thread alone, with no synchronisation to lose (measured
+     * under load at n = 256: ~165 GFLOP/s single-threaded, ~150 for our split, 1–10 for collapsed OpenBLAS threads).
      */
     private int blocks(long macs, int n) {
         int t = par.threads();
