@@ -15,7 +15,11 @@ import java.io.File;
  * <p>Optional: where the shim was not built (no gcc, Windows, macOS) or fails to load, {@link #available()} is false,
  * the reason is logged once, and callers keep the copying path.
  *
- * <pre>{@code if (CriticalSgemm.available()) CriticalSgemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);}</pre>
+ * <pre>{@code
+ * if (CriticalSgemm.available()) {
+ *     CriticalSgemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n); // c = a @ b
+ * }
+ * }</pre>
  *
  * <p>Pinning blocks the garbage collector (on JDK 17's G1 it defers collections) for the duration of one product,
  * i.e. milliseconds at most for the sizes a training step uses.
