@@ -49,20 +49,30 @@ final class NativeGemm {
     private final CpuParallel par;
     private final boolean inPlace;
     private final SpinGuard spinGuard = new SpinGuard();
-
-    /** Products with at least this many multiply-adds are split by column blocks over the worker threads. */
-    static final long PARALLEL_MACS = 1L << 21;
+    private final long openBlasThreadsMacs;
 
     /**
-     * Products with at least this many multiply-adds run on OpenBLAS's own threads (it beats our column split there:
-     * its spinning threads start without the wake-up latency of our pool), unless the {@link SpinGuard} saw them
-     * collapse recently (then they run single-threaded); smaller ones keep OpenBLAS single-threaded. Changing
-     * OpenBLAS's process-wide thread count costs 0.15 ms (median; up to tens of ms under load), so the setting only
-     * flips between products of different classes — never inside a convolution, which is always single-threaded per
-     * call (see {@link CpuConvGemm}).
-     * {@code -Dnetwright.gemm.openblasThreadsMacs=N} moves the threshold ({@code Long.MAX_VALUE}: never).
+     * Products with at least this many multiply-adds are split by column blocks over our worker threads, one block
+     * per thread, each block a single-threaded OpenBLAS call; the calling thread computes one block itself
+     * ({@link CpuParallel#forEachWithCaller}).
      */
-    static final long OPENBLAS_THREADS_MACS = Long.getLong("netwright.gemm.openblasThreadsMacs", 1L << 24);
+    static final long PARALLEL_MACS = 1L << 21;
+
+    /** The copying path copies the operands of products this large on two threads. */
+    static final long PARALLEL_COPY_MACS = 1L << 24;
+
+    /**
+     * Products with at least this many multiply-adds run on OpenBLAS's own threads instead of our split — by default
+     * none ({@code Long.MAX_VALUE}); {@code -Dnetwright.gemm.openblasThreadsMacs=16777216} (n = 256 and up) turns
+     * them on for comparisons. OpenBLAS's threads start a little faster (they spin instead of sleeping), but
+     * bytedeco's build spin-waits without ever yielding, so on a machine with more runnable threads than cores its
+     * threaded products collapse to 1–10 GFLOP/s for as long as the load lasts (see {@link SpinGuard}, which then
+     * sends them to our split for a while). Measured in one process, load 6 on 2 cores, best GFLOP/s at
+     * n = 256 / 512 / 1024: OpenBLAS threads 223–239 / 255–261 / 60–108, our split with the caller taking a block
+     * 215–246 / 250–294 / 103–172. Also, OpenBLAS's process-wide thread count never has to change (0.15 ms median per
+     * change, up to tens of ms under load), since convolutions run OpenBLAS single-threaded per call.
+     */
+    static final long OPENBLAS_THREADS_MACS = Long.getLong("netwright.gemm.openblasThreadsMacs", Long.MAX_VALUE);
 
     /** OpenBLAS GEMM on {@code par}'s threads, in place when the {@link CriticalSgemm} shim is available. */
     NativeGemm(CpuParallel par) {
@@ -71,8 +81,14 @@ final class NativeGemm {
 
     /** As {@link #NativeGemm(CpuParallel)}; {@code inPlace = false} forces the copying path (tests, comparisons). */
     NativeGemm(CpuParallel par, boolean inPlace) {
+        this(par, inPlace, OPENBLAS_THREADS_MACS);
+    }
+
+    /** As above, with products of at least {@code openBlasThreadsMacs} multiply-adds on OpenBLAS's threads. */
+    NativeGemm(CpuParallel par, boolean inPlace, long openBlasThreadsMacs) {
         this.par = par;
         this.inPlace = inPlace && CriticalSgemm.available();
+        this.openBlasThreadsMacs = openBlasThreadsMacs;
     }
 
     /** True if products run on the Java arrays in place (the shim is loaded and not switched off). */
@@ -95,7 +111,7 @@ final class NativeGemm {
         Scratch s = scratch.get();
         long macs = (long) m * n * k;
         Placed[] placed = new Placed[2];
-        if (par.threads() > 1 && macs >= OPENBLAS_THREADS_MACS) {
+        if (par.threads() > 1 && macs >= PARALLEL_COPY_MACS) {
             // Large products: the two operand copies into native memory run side by side.
             par.forRange(2, 1, (from, to) -> {
                 for (int i = from; i < to; i++) {
@@ -111,7 +127,7 @@ final class NativeGemm {
         FloatBuffer cb = s.ensure(2, (long) m * n);
         boolean own = large(macs) && spinGuard.allowed(System.nanoTime());
         OpenBlas.threads(own ? par.threads() : 1);
-        int blocks = blocks(macs, n);
+        int blocks = blocks(macs, n, own);
         if (blocks == 1) {
             long t0 = System.nanoTime();
             openblas.cblas_sgemm(openblas.CblasRowMajor, pa.trans, pb.trans, m, n, k, 1f, s.ptr[0], pa.ld,
@@ -121,8 +137,8 @@ final class NativeGemm {
                 spinGuard.record(macs, t1 - t0, t1);
             }
         } else {
-            // Disjoint column blocks of C, each a single-threaded OpenBLAS call on its own worker.
-            par.forRange(blocks, 1, (from, to) -> {
+            // Disjoint column blocks of C, each a single-threaded OpenBLAS call on its own thread.
+            par.forEachWithCaller(blocks, (from, to) -> {
                 for (int blk = from; blk < to; blk++) {
                     int j0 = (int) ((long) n * blk / blocks);
                     int j1 = (int) ((long) n * (blk + 1) / blocks);
@@ -134,7 +150,7 @@ final class NativeGemm {
         }
         float[] cd = c.data();
         if (c.cs() == 1 || n == 1) {
-            if ((c.rs() == n || m == 1) && macs >= OPENBLAS_THREADS_MACS && par.threads() > 1) {
+            if ((c.rs() == n || m == 1) && macs >= PARALLEL_COPY_MACS && par.threads() > 1) {
                 int total = m * n;
                 int parts = par.threads();
                 par.forRange(parts, 1, (from, to) -> {
@@ -160,18 +176,16 @@ final class NativeGemm {
 
     /** Large enough for OpenBLAS's own threads (see {@link #OPENBLAS_THREADS_MACS}). */
     private boolean large(long macs) {
-        return par.threads() > 1 && macs >= OPENBLAS_THREADS_MACS;
+        return par.threads() > 1 && macs >= openBlasThreadsMacs;
     }
 
     /**
-     * Column blocks of C our workers compute as separate single-threaded OpenBLAS calls (1 = one call). Large
-     * products are one call: on OpenBLAS's threads, or — while the {@link SpinGuard} holds them off, i.e. while our
-     * threads cannot run side by side anyway — on the calling thread alone, with no synchronisation to lose (measured
-     * under load at n = 256: ~165 GFLOP/s single-threaded, ~150 for our split, 1–10 for collapsed OpenBLAS threads).
+     * Column blocks of C computed as separate single-threaded OpenBLAS calls on our threads (1 = one call);
+     * {@code own}: the product runs on OpenBLAS's threads instead.
      */
-    private int blocks(long macs, int n) {
+    private int blocks(long macs, int n, boolean own) {
         int t = par.threads();
-        return large(macs) || t == 1 || macs < PARALLEL_MACS || n < 32 * t ? 1 : t;
+        return own || t == 1 || macs < PARALLEL_MACS || n < 32 * t ? 1 : t;
     }
 
     // ================================================================ in place (CriticalSgemm)
@@ -207,7 +221,7 @@ final class NativeGemm {
         long macs = (long) m * n * k;
         boolean own = large(macs) && spinGuard.allowed(System.nanoTime());
         OpenBlas.threads(own ? par.threads() : 1);
-        int blocks = blocks(macs, n);
+        int blocks = blocks(macs, n, own);
         if (blocks == 1) {
             long t0 = System.nanoTime();
             CriticalSgemm.sgemm(pa.trans, pb.trans, m, n, k, 1f, pa.data, pa.offset, pa.ld, pb.data, pb.offset,
@@ -217,8 +231,8 @@ final class NativeGemm {
                 spinGuard.record(macs, t1 - t0, t1);
             }
         } else {
-            // Disjoint column blocks of C, each a single-threaded OpenBLAS call on its own worker.
-            par.forRange(blocks, 1, (from, to) -> {
+            // Disjoint column blocks of C, each a single-threaded OpenBLAS call on its own thread.
+            par.forEachWithCaller(blocks, (from, to) -> {
                 for (int blk = from; blk < to; blk++) {
                     int j0 = (int) ((long) n * blk / blocks);
                     int j1 = (int) ((long) n * (blk + 1) / blocks);

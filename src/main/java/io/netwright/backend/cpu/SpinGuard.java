@@ -7,11 +7,11 @@ package io.netwright.backend.cpu;
  * (unlike Debian's, which calls {@code sched_yield}). When the machine has more runnable threads than cores, the
  * waiting thread can hold the core its partner needs, so every synchronisation costs a scheduler time slice: a
  * 256x256 product then takes 3–30 ms instead of 0.1 ms (measured: 1–10 GFLOP/s instead of 250), and it stays that
- * way for as long as the load lasts. A single thread needs no synchronisation and degrades gently instead. So
- * after {@link #STRIKES} threaded products in a row ran below {@link #COLLAPSED_GFLOPS}, the following products run
- * single-threaded for {@link #COOL_DOWN_NANOS}; then OpenBLAS's threads get another try. A single slow product (one
- * preemption) does not count. Results do not depend on the choice: OpenBLAS's threads split only the output, never
- * the inner dimension.
+ * way for as long as the load lasts. Our own column split ({@link NativeGemm}'s default) meets once, at a join that
+ * blocks, and degrades gently instead. So where OpenBLAS's threads are switched on, after {@link #STRIKES} threaded
+ * products in a row ran below {@link #COLLAPSED_GFLOPS}, the following products go to our split for
+ * {@link #COOL_DOWN_NANOS}; then OpenBLAS's threads get another try. A single slow product (one preemption) does
+ * not count. Results do not depend on the choice: both split only the output, never the inner dimension.
  *
  * <p>Thread-safe; one per {@link NativeGemm}.
  */

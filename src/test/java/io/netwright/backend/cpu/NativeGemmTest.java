@@ -2,6 +2,7 @@ package io.netwright.backend.cpu;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
@@ -96,14 +97,14 @@ class NativeGemmTest {
         }
     }
 
-    @ParameterizedTest(name = "inPlace={0}")
-    @ValueSource(booleans = {true, false})
-    void everyLayoutAndSizeClassMatchesTheReference(boolean inPlace) {
-        // 1x1, skinny, single-threaded, column-split (>= 2^21 MACs), OpenBLAS-threaded (>= 2^24 MACs)
+    @ParameterizedTest(name = "inPlace={0}, openBlasThreads={1}")
+    @CsvSource({"true, false", "false, false", "true, true", "false, true"})
+    void everyLayoutAndSizeClassMatchesTheReference(boolean inPlace, boolean openBlasThreads) {
+        // 1x1, skinny, single-threaded, column-split (>= 2^21 MACs), on OpenBLAS's threads if enabled (>= 2^24)
         int[][] shapes = {{1, 1, 1}, {7, 33, 1}, {1, 40, 129}, {33, 65, 47}, {130, 128, 140}, {260, 256, 256}};
         Random r = new Random(7);
         try (CpuParallel par = new CpuParallel(2)) {
-            NativeGemm gemm = new NativeGemm(par, inPlace);
+            NativeGemm gemm = new NativeGemm(par, inPlace, openBlasThreads ? 1L << 24 : Long.MAX_VALUE);
             for (int[] s : shapes) {
                 int m = s[0];
                 int k = s[1];
