@@ -112,6 +112,48 @@ final class CpuParallel implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code body(i, i + 1)} for every {@code i} in {@code [0, n)}: items 1.. go to the workers, item 0 runs on
+     * the calling thread meanwhile, then the caller waits for the rest. For a few coarse items (one per thread) of
+     * sub-millisecond work, where {@link #forRange}'s hand-over to a worker that then wakes a second one costs a
+     * noticeable share; here only one wake-up lies on the critical path. Inside a worker (nested) it is
+     * {@code forRange(n, 1, body)}. Exceptions are rethrown as by {@link #forRange}, the first one winning.
+     */
+    void forEachWithCaller(int n, Range body) {
+        if (pool == null || n <= 1 || ForkJoinTask.getPool() == pool) {
+            forRange(n, 1, body);
+            return;
+        }
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<ForkJoinTask<?>> others = new ArrayList<>(n - 1);
+        for (int i = 1; i < n; i++) {
+            int item = i;
+            others.add(pool.submit(() -> runCatching(body, item, failure)));
+        }
+        runCatching(body, 0, failure);
+        for (ForkJoinTask<?> task : others) {
+            task.join();
+        }
+        Throwable error = failure.get();
+        if (error instanceof RuntimeException re) {
+            throw re;
+        }
+        if (error instanceof Error e) {
+            throw e;
+        }
+        if (error != null) {
+            throw new IllegalStateException(error);
+        }
+    }
+
+    private static void runCatching(Range body, int item, AtomicReference<Throwable> failure) {
+        try {
+            body.run(item, item + 1);
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+        }
+    }
+
     /** Stops the workers; later calls run on the caller's thread only if single-threaded. */
     @Override
     public void close() {
