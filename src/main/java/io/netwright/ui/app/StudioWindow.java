@@ -59,12 +59,8 @@ public final class StudioWindow {
         tabs.setId("studio-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("Design", new DesignWorkspace(vm, canvas)),
-                tab("Train", new PlaceholderPane("Train",
-                        "Training runs live here: the run configuration (dataset split, batch size, epochs, "
-                                + "optimizer, learning-rate schedule, augmentation, device), Start / Pause / Stop, "
-                                + "and live loss and accuracy charts with sample predictions.",
-                        "Meanwhile: java -jar target/netwright.jar train samples/designs/lenet5.json trains a design from "
-                                + "the command line.")),
+                tab("Train", new io.netwright.ui.train.TrainTab(vm.editor(), vm.fileProperty(), vm.home().dir(),
+                        new io.netwright.train.RunStore(io.netwright.train.RunStore.defaultRoot()))),
                 tab("Data", new PlaceholderPane("Data",
                         "The dataset bound to the design's input: browse samples by class, check the input shape "
                                 + "and normalisation, bind a folder, IDX, CIFAR or CSV dataset, and preview "

@@ -1,0 +1,215 @@
+package io.netwright.ui.train;
+
+import io.netwright.train.Trainer;
+import io.netwright.train.TrainingEvent;
+import io.netwright.ui.run.TrainingView;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+
+/**
+ * The live charts of a run — loss (per step, per epoch, validation), accuracy (running per step, validation per
+ * epoch), learning rate — as a {@link TrainingView}. Every point is kept; the charts are redrawn at most
+ * {@link #REDRAW_MILLIS} apart (a redraw is a software-rendered canvas paint, the costliest thing the studio does
+ * while a run goes), and once more after the last events so the final points always show.
+ */
+public final class TrainingCharts extends BorderPane implements TrainingView {
+
+    /** The shortest time between two redraws of the charts. */
+    public static final long REDRAW_MILLIS = 100;
+
+    private static final Color BLUE = new Color(0x1f, 0x77, 0xb4);
+    private static final Color ORANGE = new Color(0xff, 0x7f, 0x0e);
+    private static final Color GREEN = new Color(0x2c, 0xa0, 0x2c);
+    private static final Color PURPLE = new Color(0x94, 0x67, 0xbd);
+
+    private final SeriesData stepLoss = new SeriesData();
+    private final SeriesData epochLoss = new SeriesData();
+    private final SeriesData valLoss = new SeriesData();
+    private final SeriesData stepAccuracy = new SeriesData();
+    private final SeriesData valAccuracy = new SeriesData();
+    private final SeriesData learningRate = new SeriesData();
+    private final MetricChart loss;
+    private final MetricChart accuracy;
+    private final MetricChart lr;
+    private final List<MetricChart> charts;
+    private final PauseTransition deferred = new PauseTransition(Duration.millis(REDRAW_MILLIS));
+    private long lastRedraw = Long.MIN_VALUE / 2;
+    private boolean dirty;
+    private long redraws;
+
+    /** Empty charts. */
+    public TrainingCharts() {
+        loss = new MetricChart("Loss", "loss", List.of(
+                new MetricChart.Line("train (step)", stepLoss, BLUE, true, false),
+                new MetricChart.Line("train (epoch)", epochLoss, PURPLE, false, true),
+                new MetricChart.Line("validation", valLoss, ORANGE, false, true)));
+        accuracy = new MetricChart("Accuracy", "accuracy", List.of(
+                new MetricChart.Line("train (running)", stepAccuracy, BLUE, true, false),
+                new MetricChart.Line("validation", valAccuracy, ORANGE, false, true)));
+        lr = new MetricChart("Learning rate", "lr", List.of(
+                new MetricChart.Line("learning rate", learningRate, GREEN, false, false)));
+        charts = List.of(loss, accuracy, lr);
+        loss.viewer().setId("loss-chart");
+        accuracy.viewer().setId("accuracy-chart");
+        lr.viewer().setId("lr-chart");
+        SplitPane split = new SplitPane(loss.viewer(), accuracy.viewer(), lr.viewer());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45, 0.78);
+        setCenter(split);
+        getStyleClass().add("training-charts");
+        deferred.setOnFinished(e -> redrawIfDirty());
+    }
+
+    // ================================================================ TrainingView
+
+    @Override
+    public void runStarted(Trainer trainer) {
+        for (MetricChart c : charts) {
+            c.lines().forEach(l -> l.data().clear());
+            c.resetZoom();
+        }
+        dirty = false;
+    }
+
+    @Override
+    public void onEvents(List<TrainingEvent> events) {
+        for (TrainingEvent e : events) {
+            if (e instanceof TrainingEvent.BatchEnd b) {
+                double ex = b.epoch() + (double) b.batch() / Math.max(1, b.batches());
+                stepLoss.add(b.step(), ex, b.loss());
+                stepAccuracy.add(b.step(), ex, b.accuracy());
+                learningRate.add(b.step(), ex, b.lr());
+                dirty = true;
+            } else if (e instanceof TrainingEvent.EpochEnd ep) {
+                epochLoss.add(ep.step(), ep.epoch() + 1, ep.trainLoss());
+                valLoss.add(ep.step(), ep.epoch() + 1, ep.valLoss());
+                valAccuracy.add(ep.step(), ep.epoch() + 1, ep.valAccuracy());
+                dirty = true;
+            }
+        }
+        if (!dirty) {
+            return;
+        }
+        if (System.nanoTime() - lastRedraw >= REDRAW_MILLIS * 1_000_000L) {
+            redrawIfDirty();
+        } else {
+            deferred.playFromStart(); // the points of this batch show at the latest REDRAW_MILLIS from now
+        }
+    }
+
+    private void redrawIfDirty() {
+        if (dirty) {
+            dirty = false;
+            lastRedraw = System.nanoTime();
+            redraws++;
+            for (MetricChart c : charts) {
+                c.refresh();
+            }
+        }
+    }
+
+    // ================================================================ options
+
+    /** Plots every chart against epochs (fractional) or steps. */
+    public void setByEpoch(boolean byEpoch) {
+        charts.forEach(c -> c.setByEpoch(byEpoch));
+    }
+
+    /** Smoothing of the per-step lines: on with {@code weight} in [0, 1), or off. */
+    public void setSmoothing(boolean on, double weight) {
+        charts.forEach(c -> c.setSmoothing(on, weight));
+    }
+
+    /** Logarithmic value axes for loss and learning rate (accuracy stays linear). */
+    public void setLogScale(boolean log) {
+        loss.setLogScale(log);
+        lr.setLogScale(log);
+    }
+
+    /** Resets zoom and pan of every chart. */
+    public void resetZoom() {
+        charts.forEach(MetricChart::resetZoom);
+    }
+
+    // ================================================================ export
+
+    /** Writes the three charts, stacked, as a PNG of {@code width} pixels. */
+    public void exportPng(Path file, int width, int chartHeight) throws IOException {
+        BufferedImage img = new BufferedImage(width, chartHeight * charts.size(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            for (int i = 0; i < charts.size(); i++) {
+                charts.get(i).chart().draw(g, new Rectangle2D.Double(0, i * chartHeight, width, chartHeight));
+            }
+        } finally {
+            g.dispose();
+        }
+        if (!ImageIO.write(img, "png", file.toFile())) {
+            throw new IOException(file + ": no PNG writer available in this Java runtime");
+        }
+    }
+
+    /**
+     * Writes every point (not the decimated display) as CSV: {@code chart,series,step,epoch,value}, one row per
+     * point, in chart and series order.
+     */
+    public void exportCsv(Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("chart,series,step,epoch,value\n");
+            for (MetricChart c : charts) {
+                String chartName = c.chart().getTitle().getText().toLowerCase(Locale.ROOT);
+                for (MetricChart.Line l : c.lines()) {
+                    SeriesData d = l.data();
+                    double[] steps = d.xs(false);
+                    double[] epochs = d.xs(true);
+                    double[] v = d.values();
+                    for (int i = 0; i < d.size(); i++) {
+                        w.write(chartName + "," + l.name() + "," + (long) steps[i] + ","
+                                + String.format(Locale.ROOT, "%.6f", epochs[i]) + "," + v[i] + "\n");
+                    }
+                }
+            }
+        }
+    }
+
+    // ================================================================ access
+
+    /** The loss chart. */
+    public MetricChart lossChart() {
+        return loss;
+    }
+
+    /** The accuracy chart. */
+    public MetricChart accuracyChart() {
+        return accuracy;
+    }
+
+    /** The learning-rate chart. */
+    public MetricChart lrChart() {
+        return lr;
+    }
+
+    /** How many times the charts were redrawn. */
+    public long redraws() {
+        return redraws;
+    }
+}
