@@ -20,7 +20,7 @@ import javafx.application.Platform;
 public final class FxStallProbe {
 
     /** How often the probe posts to the FX thread. */
-    public static final long PERIOD_MILLIS = 10;
+    public static final long PERIOD_MILLIS = 25;
 
     private final Executor fx;
     private final ScheduledExecutorService timer;

@@ -17,11 +17,16 @@ import javafx.scene.layout.Priority;
  */
 public final class RunProgress extends HBox implements TrainingView {
 
+    /** The shortest time between two updates of the step, speed and ETA texts. */
+    static final long SHOW_MILLIS = 250;
+
     private final ProgressBar bar = new ProgressBar(0);
     private final Label position = new Label("no run yet");
     private final Label speed = new Label("");
     private final Label eta = new Label("");
     private final Label state = new Label("");
+    private TrainingEvent.BatchEnd pending;
+    private long lastShown = Long.MIN_VALUE / 2;
     private int epochs = 1;
     private long totalSteps = 1;
 
@@ -54,6 +59,7 @@ public final class RunProgress extends HBox implements TrainingView {
     @Override
     public void onEvents(List<TrainingEvent> events) {
         TrainingEvent.BatchEnd lastBatch = null;
+        boolean other = false;
         for (TrainingEvent e : events) {
             if (e instanceof TrainingEvent.Started s) {
                 totalSteps = Math.max(1, s.totalSteps());
@@ -62,15 +68,20 @@ public final class RunProgress extends HBox implements TrainingView {
                 bar.setProgress((double) s.step() / totalSteps);
             } else if (e instanceof TrainingEvent.BatchEnd b) {
                 lastBatch = b;
-            } else if (e instanceof TrainingEvent.Paused p) {
+                continue;
+            }
+            other = true;
+            if (e instanceof TrainingEvent.Paused p) {
                 state.setText(p.reason() == TrainingEvent.PauseReason.USER ? "paused" : "paused: non-finite loss");
             } else if (e instanceof TrainingEvent.Resumed) {
                 state.setText("training");
-            } else if (e instanceof TrainingEvent.Stopped s) {
-                end("stopped", s.step());
-            } else if (e instanceof TrainingEvent.Finished f) {
-                end("finished", f.step());
-            } else if (e instanceof TrainingEvent.Failed) {
+            }
+            if (e instanceof TrainingEvent.Stopped || e instanceof TrainingEvent.Finished) {
+                end(e instanceof TrainingEvent.Stopped ? "stopped" : "finished", e.epoch(), e.step());
+                lastBatch = null;
+                pending = null;
+            }
+            if (e instanceof TrainingEvent.Failed) {
                 state.setText("failed");
                 if (bar.getProgress() < 0) {
                     bar.setProgress(0);
@@ -78,7 +89,14 @@ public final class RunProgress extends HBox implements TrainingView {
             }
         }
         if (lastBatch != null) {
-            TrainingEvent.BatchEnd b = lastBatch;
+            pending = lastBatch;
+        }
+        // text changes cost a layout and a repaint: at most SHOW_MILLIS apart, at once with any other event
+        long now = System.nanoTime();
+        if (pending != null && (other || now - lastShown >= SHOW_MILLIS * 1_000_000L)) {
+            TrainingEvent.BatchEnd b = pending;
+            pending = null;
+            lastShown = now;
             bar.setProgress(Math.min(1, (double) b.step() / totalSteps));
             position.setText(String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d", b.epoch() + 1, epochs,
                     b.step(), totalSteps));
@@ -87,9 +105,11 @@ public final class RunProgress extends HBox implements TrainingView {
         }
     }
 
-    private void end(String what, long step) {
+    private void end(String what, int epoch, long step) {
         state.setText(what);
         eta.setText("");
+        position.setText(String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d", Math.min(epoch + 1, epochs), epochs,
+                step, totalSteps));
         bar.setProgress(Math.min(1, (double) step / totalSteps));
     }
 

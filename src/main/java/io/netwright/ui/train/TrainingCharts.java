@@ -15,23 +15,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.PauseTransition;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
-import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
 /**
  * The live charts of a run — loss (per step, per epoch, validation), accuracy (running per step, validation per
- * epoch), learning rate — as a {@link TrainingView}. Every point is kept; the charts are redrawn at most
- * {@link #REDRAW_MILLIS} apart (a redraw is a software-rendered canvas paint, the costliest thing the studio does
- * while a run goes), and once more after the last events so the final points always show.
+ * epoch), learning rate — as a {@link TrainingView}. Every point is kept.
+ *
+ * <p>Redraws are the costliest thing the studio does while a run goes (JFreeChart paints each chart into a canvas,
+ * then the renderer rasterises it), and every CPU millisecond they take is taken from training on a busy machine.
+ * So the charts are redrawn at most {@link #REDRAW_MILLIS} apart and, beyond that, no more often than keeps their
+ * paint time under {@link #CPU_BUDGET} of the wall time (a redraw that took 10 ms allows the next one 10 / budget ms
+ * later); the points always show within that delay, and once more after the last events.
  */
 public final class TrainingCharts extends BorderPane implements TrainingView {
 
     /** The shortest time between two redraws of the charts. */
     public static final long REDRAW_MILLIS = 100;
+
+    /** The share of wall time the chart redraws may take on the FX thread. */
+    public static final double CPU_BUDGET = 0.015;
 
     private static final Color BLUE = new Color(0x1f, 0x77, 0xb4);
     private static final Color ORANGE = new Color(0xff, 0x7f, 0x0e);
@@ -48,10 +57,16 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
     private final MetricChart accuracy;
     private final MetricChart lr;
     private final List<MetricChart> charts;
-    private final PauseTransition deferred = new PauseTransition(Duration.millis(REDRAW_MILLIS));
-    private long lastRedraw = Long.MIN_VALUE / 2;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "netwright-fx-charts-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private boolean redrawScheduled;
+    private long nextRedraw = Long.MIN_VALUE / 2;
     private boolean dirty;
     private long redraws;
+    private long redrawNanos;
 
     /** Empty charts. */
     public TrainingCharts() {
@@ -73,7 +88,7 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         split.setDividerPositions(0.45, 0.78);
         setCenter(split);
         getStyleClass().add("training-charts");
-        deferred.setOnFinished(e -> redrawIfDirty());
+
     }
 
     // ================================================================ TrainingView
@@ -85,6 +100,7 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
             c.resetZoom();
         }
         dirty = false;
+        nextRedraw = Long.MIN_VALUE / 2;
     }
 
     @Override
@@ -106,21 +122,31 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         if (!dirty) {
             return;
         }
-        if (System.nanoTime() - lastRedraw >= REDRAW_MILLIS * 1_000_000L) {
+        long wait = nextRedraw - System.nanoTime();
+        if (wait <= 0) {
             redrawIfDirty();
-        } else {
-            deferred.playFromStart(); // the points of this batch show at the latest REDRAW_MILLIS from now
+        } else if (!redrawScheduled) {
+            // these points show when the budget allows; a timer thread rather than an FX animation, which would
+            // force a pulse every frame while it waits
+            redrawScheduled = true;
+            timer.schedule(() -> Platform.runLater(() -> {
+                redrawScheduled = false;
+                redrawIfDirty();
+            }), wait, TimeUnit.NANOSECONDS);
         }
     }
 
     private void redrawIfDirty() {
         if (dirty) {
             dirty = false;
-            lastRedraw = System.nanoTime();
+            long t0 = System.nanoTime();
             redraws++;
             for (MetricChart c : charts) {
-                c.refresh();
+                c.refresh(); // each is one dataset change: one synchronous paint of its canvas
             }
+            long took = System.nanoTime() - t0;
+            redrawNanos += took;
+            nextRedraw = t0 + Math.max(REDRAW_MILLIS * 1_000_000L, (long) (took / CPU_BUDGET));
         }
     }
 
@@ -206,6 +232,11 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
     /** The learning-rate chart. */
     public MetricChart lrChart() {
         return lr;
+    }
+
+    /** FX-thread time spent redrawing, in milliseconds. */
+    public double redrawMillis() {
+        return redrawNanos / 1e6;
     }
 
     /** How many times the charts were redrawn. */
