@@ -117,6 +117,7 @@ public final class TrainTab extends BorderPane {
                 });
             }
         });
+        state.addListener((o, a, b) -> updateButtons());
         designChanged();
         updateButtons();
     }

@@ -31,13 +31,17 @@ import javax.imageio.ImageIO;
  * <p>Redraws are the costliest thing the studio does while a run goes (JFreeChart paints each chart into a canvas,
  * then the renderer rasterises it), and every CPU millisecond they take is taken from training on a busy machine.
  * So the charts are redrawn at most {@link #REDRAW_MILLIS} apart and, beyond that, no more often than keeps their
- * paint time under {@link #CPU_BUDGET} of the wall time (a redraw that took 10 ms allows the next one 10 / budget ms
- * later); the points always show within that delay, and once more after the last events.
+ * paint time under {@link #CPU_BUDGET} of the wall time (redraws taking 10 ms allow the next one 10 / budget ms
+ * later), but at least every {@link #REDRAW_MAX_MILLIS}; the points always show within that delay, and once more
+ * after the last events.
  */
 public final class TrainingCharts extends BorderPane implements TrainingView {
 
     /** The shortest time between two redraws of the charts. */
     public static final long REDRAW_MILLIS = 100;
+
+    /** The longest time between two redraws while events arrive, whatever they cost. */
+    public static final long REDRAW_MAX_MILLIS = 1000;
 
     /** The share of wall time the chart redraws may take on the FX thread. */
     public static final double CPU_BUDGET = 0.015;
@@ -67,6 +71,7 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
     private boolean dirty;
     private long redraws;
     private long redrawNanos;
+    private long costNanos;
 
     /** Empty charts. */
     public TrainingCharts() {
@@ -146,7 +151,11 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
             }
             long took = System.nanoTime() - t0;
             redrawNanos += took;
-            nextRedraw = t0 + Math.max(REDRAW_MILLIS * 1_000_000L, (long) (took / CPU_BUDGET));
+            // a moving average of the cost; the very first paint (class loading, caches) counts as at most 20 ms
+            costNanos = redraws == 1 ? Math.min(took, 20_000_000L) : (long) (0.7 * costNanos + 0.3 * took);
+            long interval = Math.max(REDRAW_MILLIS * 1_000_000L, Math.min(REDRAW_MAX_MILLIS * 1_000_000L,
+                    (long) (costNanos / CPU_BUDGET)));
+            nextRedraw = t0 + interval;
         }
     }
 

@@ -43,7 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class StudioThroughputSlowTest {
 
-    static final int EPOCHS = Integer.getInteger("check.epochs", 4);
+    static final int EPOCHS = Integer.getInteger("check.epochs", 6);
     static final int ROUNDS = Integer.getInteger("check.rounds", 3);
 
     private StudioWindow window;
@@ -169,7 +169,7 @@ class StudioThroughputSlowTest {
     }
 
     private double headless(TrainingConfig config, int round) throws Exception {
-        Trainer t = Trainer.create(config, tmp.resolve("headless-" + round));
+        Trainer t = Trainer.create(config, tmp.resolve("headless-" + (round + 1)));
         AtomicReference<TrainingEvent> last = new AtomicReference<>();
         t.addListener(last::set);
         var threads0 = cpuByThread();
@@ -197,10 +197,10 @@ class StudioThroughputSlowTest {
         double seconds = 0;
         double idleWorst = 0;
         FxStallProbe idleProbe = new FxStallProbe();
-        for (int r = 0; r < ROUNDS; r++) {
+        for (int r = -1; r < ROUNDS; r++) {
             double h = 0;
             TrainingConfig config = null;
-            if (r % 2 == 1) { // alternate the order: neither configuration always runs first
+            if (r >= 0 && r % 2 == 1) { // alternate the order: neither configuration always runs first
                 config = TrainingConfig.fromJson(Files.readString(firstConfig(tab)));
                 h = headlessProbed(config, r, idleProbe);
             }
@@ -227,8 +227,15 @@ class StudioThroughputSlowTest {
             double steady = tab.stallProbe().worstStallMillis();
             worstStall = Math.max(worstStall, Math.max(startStall, steady));
             worstSteady = Math.max(worstSteady, steady);
-            if (r % 2 == 0) {
+            if (r % 2 == 0 || r < 0) {
                 h = headlessProbed(studio.config(), r, idleProbe);
+            }
+            if (r < 0) { // the warm-up round: both configurations once, the training code compiled
+                worstStall = 0;
+                worstSteady = 0;
+                updates = 0;
+                seconds = 0;
+                continue;
             }
             idleWorst = Math.max(idleWorst, idleProbe.worstStallMillis());
             rounds.add(new double[] {s, h});
@@ -237,6 +244,11 @@ class StudioThroughputSlowTest {
                     + "run: %.1f ms); studio threads used %.2f CPU s in %.2f s%n", r + 1, s, h, s / h, startStall,
                     steady, idleProbe.worstStallMillis(), uiCpu, wall);
         }
+        double[] ratios = rounds.stream().mapToDouble(x -> x[0] / x[1]).sorted().toArray();
+        double median = ratios.length % 2 == 1 ? ratios[ratios.length / 2]
+                : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+        System.out.printf(Locale.ROOT, "ratios studio/headless per round, sorted: %s; median %.3f%n",
+                java.util.Arrays.toString(ratios), median);
         double studioMean = rounds.stream().mapToDouble(x -> x[0]).average().orElseThrow();
         double headlessMean = rounds.stream().mapToDouble(x -> x[1]).average().orElseThrow();
         System.out.printf(Locale.ROOT, "overall: studio %,.0f images/s, headless %,.0f images/s, ratio %.3f; worst FX "

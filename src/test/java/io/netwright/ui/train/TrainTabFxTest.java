@@ -50,6 +50,7 @@ class TrainTabFxTest {
     private void waitFor(String what, Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitForFxEvents(); // the FX call that met the condition has finished
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what + "; tab says: " + tab.message() + " / "
                     + tab.progress().stateText() + " " + tab.progress().positionText(), e);
@@ -97,6 +98,8 @@ class TrainTabFxTest {
         assertTrue(robot.lookup("#train-stop").query().isDisabled());
         assertTrue(tab.progress().positionText().startsWith("epoch "), tab.progress().positionText());
         assertTrue(tab.stallProbe().samples() > 0);
+        waitFor("every loss point on the chart", () -> loss.shownPoints() >= loss.totalPoints() && loss.totalPoints()
+                > 30);
         System.out.printf("train tab: %d loss points, %d shown, %d chart redraws, bridge %s, worst FX stall %.1f ms%n",
                 loss.totalPoints(), loss.shownPoints(), tab.charts().redraws(), tab.bridge().statistics(),
                 tab.stallProbe().worstStallMillis());
