@@ -67,6 +67,7 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         return t;
     });
     private boolean redrawScheduled;
+    private boolean painting;
     private long nextRedraw = Long.MIN_VALUE / 2;
     private boolean dirty;
     private long redraws;
@@ -127,7 +128,13 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         if (!dirty) {
             return;
         }
-        long wait = nextRedraw - System.nanoTime();
+        scheduleRedraw(nextRedraw - System.nanoTime());
+    }
+
+    private void scheduleRedraw(long wait) {
+        if (painting) {
+            return; // the paint in progress schedules the next one when it ends
+        }
         if (wait <= 0) {
             redrawIfDirty();
         } else if (!redrawScheduled) {
@@ -142,20 +149,36 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
     }
 
     private void redrawIfDirty() {
+        if (!dirty || painting) {
+            return;
+        }
+        dirty = false;
+        painting = true;
+        redraws++;
+        paint(0, System.nanoTime(), 0);
+    }
+
+    /**
+     * Repaints chart {@code i}, then posts the next one as a task of its own, so the FX thread is never held for
+     * more than one chart's paint (on a loaded machine a long task shows up as a long stall).
+     */
+    private void paint(int i, long start, long spent) {
+        long t0 = System.nanoTime();
+        charts.get(i).refresh(); // one dataset change: one synchronous paint of its canvas
+        long took = spent + System.nanoTime() - t0;
+        if (i + 1 < charts.size()) {
+            Platform.runLater(() -> paint(i + 1, start, took));
+            return;
+        }
+        painting = false;
+        redrawNanos += took;
+        // a moving average of the cost; the very first paint (class loading, caches) counts as at most 20 ms
+        costNanos = redraws == 1 ? Math.min(took, 20_000_000L) : (long) (0.7 * costNanos + 0.3 * took);
+        long interval = Math.max(REDRAW_MILLIS * 1_000_000L, Math.min(REDRAW_MAX_MILLIS * 1_000_000L,
+                (long) (costNanos / CPU_BUDGET)));
+        nextRedraw = start + interval;
         if (dirty) {
-            dirty = false;
-            long t0 = System.nanoTime();
-            redraws++;
-            for (MetricChart c : charts) {
-                c.refresh(); // each is one dataset change: one synchronous paint of its canvas
-            }
-            long took = System.nanoTime() - t0;
-            redrawNanos += took;
-            // a moving average of the cost; the very first paint (class loading, caches) counts as at most 20 ms
-            costNanos = redraws == 1 ? Math.min(took, 20_000_000L) : (long) (0.7 * costNanos + 0.3 * took);
-            long interval = Math.max(REDRAW_MILLIS * 1_000_000L, Math.min(REDRAW_MAX_MILLIS * 1_000_000L,
-                    (long) (costNanos / CPU_BUDGET)));
-            nextRedraw = t0 + interval;
+            scheduleRedraw(nextRedraw - System.nanoTime());
         }
     }
 
@@ -243,7 +266,7 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         return lr;
     }
 
-    /** FX-thread time spent redrawing, in milliseconds. */
+    /** FX-thread time spent redrawing (all charts), in milliseconds. */
     public double redrawMillis() {
         return redrawNanos / 1e6;
     }
