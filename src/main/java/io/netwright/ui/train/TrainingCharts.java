@@ -152,6 +152,10 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         if (!dirty || painting) {
             return;
         }
+        if (!showing()) { // another tab is in front: look again later, paint nobody sees costs the run
+            scheduleRedraw(REDRAW_MAX_MILLIS * 1_000_000L);
+            return;
+        }
         dirty = false;
         painting = true;
         redraws++;
@@ -180,6 +184,19 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         if (dirty) {
             scheduleRedraw(nextRedraw - System.nanoTime());
         }
+    }
+
+    /** Whether the charts are in a window and neither they nor any parent is hidden (a tab in the back is). */
+    private boolean showing() {
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ================================================================ options
