@@ -137,7 +137,9 @@ public record RunFormValues(String dataset, String validation, String test, Stri
         Long wu = f.whole(WARMUP, warmup, 0, Integer.MAX_VALUE);
         if (schedOptions != null && wu != null) {
             try {
-                sched = new ScheduleConfig(schedule, schedOptions, wu.intValue(), 0.1);
+                // warm-up starts from the base's factor, or from a tenth of the rate when the base had none
+                double from = base.schedule().warmupStartFactor() < 1 ? base.schedule().warmupStartFactor() : 0.1;
+                sched = new ScheduleConfig(schedule, schedOptions, wu.intValue(), wu == 0 ? 1.0 : from);
             } catch (IllegalArgumentException ex) {
                 f.error(SCHEDULE_OPTIONS, ex.getMessage());
             }
@@ -167,7 +169,8 @@ public record RunFormValues(String dataset, String validation, String test, Stri
             f.error(CHECKPOINT, "unknown best metric '" + bestMetric + "'; known: " + Metric.keys());
         }
         if (ce != null && cs != null && metric.isPresent()) {
-            ck = new CheckpointPolicy(cs.intValue(), ce.intValue(), true, keepBest, metric.get());
+            ck = new CheckpointPolicy(cs.intValue(), ce.intValue(), base.checkpoint().keepLast(), keepBest,
+                    metric.get());
         }
         if (!f.errors.isEmpty()) {
             return new Result(null, f.errors);
