@@ -100,6 +100,12 @@ class TrainTabFxTest {
         assertTrue(tab.stallProbe().samples() > 0);
         waitFor("every loss point on the chart", () -> loss.shownPoints() >= loss.totalPoints() && loss.totalPoints()
                 > 30);
+        robot.interact(() -> {
+            var area = loss.viewer().getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+            String hover = loss.hoverText(area.getCenterX(), area.getCenterY());
+            assertTrue(hover != null && hover.startsWith("train (step): ") && hover.contains(" at step "),
+                    String.valueOf(hover));
+        });
         System.out.printf("train tab: %d loss points, %d shown, %d chart redraws, bridge %s, worst FX stall %.1f ms%n",
                 loss.totalPoints(), loss.shownPoints(), tab.charts().redraws(), tab.bridge().statistics(),
                 tab.stallProbe().worstStallMillis());
