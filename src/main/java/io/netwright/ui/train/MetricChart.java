@@ -63,6 +63,7 @@ public final class MetricChart {
     private boolean byEpoch;
     private boolean smoothing;
     private boolean logScale;
+    private boolean includeZero;
     private boolean refreshing;
     private boolean refreshQueued;
     private Range shownRange;
@@ -122,7 +123,7 @@ public final class MetricChart {
             return a;
         }
         NumberAxis a = new NumberAxis(yLabel);
-        a.setAutoRangeIncludesZero(false);
+        a.setAutoRangeIncludesZero(includeZero);
         return a;
     }
 
@@ -164,6 +165,17 @@ public final class MetricChart {
         if (log != logScale) {
             logScale = log;
             plot.setRangeAxis(valueAxis(log));
+        }
+    }
+
+    /**
+     * Whether the linear value axis always reaches down to 0 (for the learning rate, which is often constant: a
+     * range around one value would label its ticks 5.000001E-2).
+     */
+    public void setIncludeZero(boolean include) {
+        includeZero = include;
+        if (plot.getRangeAxis() instanceof NumberAxis a) {
+            a.setAutoRangeIncludesZero(include);
         }
     }
 

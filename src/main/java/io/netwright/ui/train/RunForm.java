@@ -90,8 +90,8 @@ final class RunForm extends GridPane {
         row(RunFormValues.OPTIMIZER_OPTIONS, "Options", optimizerOptions, "name=value, ... e.g. momentum=0.9, "
                 + "weight_decay=5e-4, betas=[0.9, 0.999]");
         row(RunFormValues.SCHEDULE, "LR schedule", schedule, "How the learning rate changes over the run");
-        row(RunFormValues.SCHEDULE_OPTIONS, "Schedule opts", scheduleOptions, "e.g. step_size=2, gamma=0.5");
-        row(RunFormValues.WARMUP, "Warm-up steps", warmup, "Linear warm-up steps before the schedule (0: none)");
+        row(RunFormValues.SCHEDULE_OPTIONS, "Sched. options", scheduleOptions, "e.g. step_size=2, gamma=0.5");
+        row(RunFormValues.WARMUP, "Warm-up", warmup, "Linear warm-up steps before the schedule (0: none)");
         section("Augmentation");
         HBox flips = new HBox(8, hflip, vflip);
         row(RunFormValues.AUGMENTATION, "Flips", flips, "Random flips of training images");

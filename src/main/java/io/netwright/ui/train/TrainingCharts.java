@@ -85,6 +85,7 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
                 new MetricChart.Line("validation", valAccuracy, ORANGE, false, true)));
         lr = new MetricChart("Learning rate", "lr", List.of(
                 new MetricChart.Line("learning rate", learningRate, GREEN, false, false)));
+        lr.setIncludeZero(true);
         charts = List.of(loss, accuracy, lr);
         loss.viewer().setId("loss-chart");
         accuracy.viewer().setId("accuracy-chart");

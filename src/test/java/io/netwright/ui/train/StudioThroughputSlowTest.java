@@ -258,5 +258,27 @@ class StudioThroughputSlowTest {
                 tab.bridge().statistics(), tab.charts().redraws(), tab.charts().redrawMillis()
                         / Math.max(1, tab.charts().redraws()));
         assertTrue(tab.bridge().statistics().minIntervalNanos() >= 33_000_000L);
+        picture(robot, Path.of("target", "train-tab.png"));
+    }
+
+    /** The window as it is now, as a PNG for a person to look at. */
+    private void picture(FxRobot robot, Path file) throws Exception {
+        AtomicReference<java.awt.image.BufferedImage> img = new AtomicReference<>();
+        robot.interact(() -> {
+            javafx.scene.image.WritableImage w = window.stage().getScene().snapshot(null);
+            int width = (int) w.getWidth();
+            int height = (int) w.getHeight();
+            java.awt.image.BufferedImage b = new java.awt.image.BufferedImage(width, height,
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    b.setRGB(x, y, w.getPixelReader().getArgb(x, y));
+                }
+            }
+            img.set(b);
+        });
+        Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(img.get(), "png", file.toFile());
+        System.out.println("picture: " + file.toAbsolutePath());
     }
 }
