@@ -37,7 +37,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * is shared. Prints images/s of each, the studio/headless ratio per round and overall (the issue asks >= 95%),
  * the FX thread's worst stall during the studio runs (budget 100 ms) and the bridge's update rate.
  *
- * <pre>mvn -o -q test -Dtest=StudioThroughputSlowTest -DexcludedGroups=gpu</pre>
+ * <pre>mvn -o -q test -Dtest=StudioThroughputSlowTest -DexcludedGroups=gpu [-Dcheck.rounds=4] [-Dcheck.epochs=6]
+ *     [-Dcheck.watch=true]</pre>
+ * ({@code check.watch} prints the FX thread's stack whenever it keeps a task waiting over 100 ms). A warm-up round
+ * of both runs comes first and is not counted. The window as it ends is written to {@code target/train-tab.png}.
  */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
@@ -150,6 +153,46 @@ class StudioThroughputSlowTest {
         return s.steps() * (double) t.config().batchSize() / (s.activeNanos() / 1e9);
     }
 
+    /**
+     * A diagnostic for stalls: posts a task to the FX thread every 20 ms and, when one has waited over 100 ms, prints
+     * what the FX thread is doing (its top frames), at most {@code max} times.
+     */
+    static Thread stallWatch(int max) {
+        Thread t = new Thread(() -> {
+            Thread fx = null;
+            int printed = 0;
+            while (!Thread.currentThread().isInterrupted() && printed < max) {
+                java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+                long posted = System.nanoTime();
+                javafx.application.Platform.runLater(ran::countDown);
+                try {
+                    if (!ran.await(100, TimeUnit.MILLISECONDS)) {
+                        if (fx == null) {
+                            fx = Thread.getAllStackTraces().keySet().stream().filter(x -> x.getName().equals(
+                                    "JavaFX Application Thread")).findFirst().orElse(null);
+                        }
+                        StringBuilder sb = new StringBuilder("FX thread busy > 100 ms (" + (fx == null ? "?"
+                                : fx.getState()) + "):");
+                        if (fx != null) {
+                            StackTraceElement[] st = fx.getStackTrace();
+                            for (int i = 0; i < Math.min(12, st.length); i++) {
+                                sb.append("\n    ").append(st[i]);
+                            }
+                        }
+                        ran.await();
+                        System.out.println(sb + "\n  waited " + (System.nanoTime() - posted) / 1_000_000 + " ms");
+                        printed++;
+                    }
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "stall-watch");
+        t.setDaemon(true);
+        return t;
+    }
+
     /** The remembered settings file of the studio's design (written when a run starts). */
     private Path firstConfig(TrainTab tab) throws java.io.IOException {
         try (var files = Files.list(tmp.resolve("home").resolve(RunConfigMemory.FOLDER))) {
@@ -195,6 +238,10 @@ class StudioThroughputSlowTest {
         double worstSteady = 0;
         long updates = 0;
         double seconds = 0;
+        Thread watch = Boolean.getBoolean("check.watch") ? stallWatch(8) : null;
+        if (watch != null) {
+            watch.start();
+        }
         double idleWorst = 0;
         FxStallProbe idleProbe = new FxStallProbe();
         for (int r = -1; r < ROUNDS; r++) {
