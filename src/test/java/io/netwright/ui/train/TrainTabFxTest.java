@@ -153,7 +153,9 @@ class TrainTabFxTest {
         assertTrue(robot.lookup("#train-panels").tryQuery().isEmpty(), "no panel area until a panel is added");
         robot.interact(() -> tab.addPanel("Warnings", new Label("log")));
         assertTrue(robot.lookup("#train-panels").tryQuery().isPresent());
-        assertTrue(robot.lookup("#train-panel-warnings").tryQuery().isEmpty() || true);
-        assertEquals(1, robot.lookup("#train-panels").queryAs(javafx.scene.control.TabPane.class).getTabs().size());
+        var tabs = robot.lookup("#train-panels").queryAs(javafx.scene.control.TabPane.class).getTabs();
+        assertEquals(1, tabs.size());
+        assertEquals("train-panel-warnings", tabs.get(0).getId());
+        assertEquals("Warnings", tabs.get(0).getText());
     }
 }
