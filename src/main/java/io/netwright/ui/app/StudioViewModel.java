@@ -43,9 +43,11 @@ public final class StudioViewModel {
     private final StringBinding title;
     private final RecentFiles recent;
     private final Recovery recovery;
+    private final StudioHome home;
 
     /** A studio keeping its files in {@code home}, showing a blank design. */
     public StudioViewModel(StudioHome home) {
+        this.home = home;
         this.recent = new RecentFiles(home);
         this.recovery = new Recovery(home);
         saved.set(editor.design());
@@ -104,6 +106,11 @@ public final class StudioViewModel {
     /** The autosave recovery file. */
     public Recovery recovery() {
         return recovery;
+    }
+
+    /** The studio's own folder. */
+    public StudioHome home() {
+        return home;
     }
 
     private String computeTitle() {

@@ -4,11 +4,17 @@ import io.netwright.graph.Problem;
 import io.netwright.train.RunStore;
 import io.netwright.ui.canvas.GraphCanvas;
 import io.netwright.ui.data.DataView;
-import io.netwright.ui.runs.RunsView;
 import io.netwright.ui.editor.EditorViewModel;
 import io.netwright.ui.editor.Flow;
 import io.netwright.ui.evaluate.EvaluateView;
+import io.netwright.ui.monitor.HealthOverlay;
+import io.netwright.ui.monitor.ParameterTable;
+import io.netwright.ui.monitor.SampleGrid;
+import io.netwright.ui.monitor.TrainingLog;
 import io.netwright.ui.panels.SummaryBar;
+import io.netwright.ui.run.TrainingView;
+import io.netwright.ui.runs.RunsView;
+import io.netwright.ui.train.TrainTab;
 import java.io.IOException;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -64,19 +70,19 @@ public final class StudioWindow {
 
         tabs.setId("studio-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("Design", new DesignWorkspace(vm, canvas)),
-                tab("Train", new PlaceholderPane("Train",
-                        "Training runs live here: the run configuration (dataset split, batch size, epochs, "
-                                + "optimizer, learning-rate schedule, augmentation, device), Start / Pause / Stop, "
-                                + "and live loss and accuracy charts with sample predictions.",
-                        "Meanwhile: java -jar target/netwright.jar train samples/designs/lenet5.json trains a design from "
-                                + "the command line.")),
+        RunStore runStore = new RunStore(vm.home().dir().resolve("runs"));
+        TrainTab train = new TrainTab(vm.editor(), vm.fileProperty(), vm.home().dir(), runStore);
+        RunsView runs = new RunsView(runStore, Bindings.createStringBinding(
+                () -> vm.editor().documentDesign().metadata().name(), vm.editor().designProperty()),
+                this::openRunDesign, this::evaluateRun);
+        HealthOverlay designHealth = new HealthOverlay(canvas);
+        followRuns(train, runs, designHealth);
+        tabs.getTabs().addAll(tab("Design", new DesignWorkspace(vm, canvas, designHealth)),
+                tab("Train", train),
                 tab("Data", new DataView(Bindings.createStringBinding(
                         () -> vm.editor().documentDesign().input().dataset(), vm.editor().designProperty()))),
                 tab("Evaluate", evaluate),
-                tab("Runs", new RunsView(new RunStore(RunStore.defaultRoot()), Bindings.createStringBinding(
-                        () -> vm.editor().documentDesign().metadata().name(), vm.editor().designProperty()),
-                        this::openRunDesign, this::evaluateRun)));
+                tab("Runs", runs));
         VBox top = new VBox(new StudioMenus(this).build(), toolbar());
         BorderPane root = new BorderPane(tabs);
         root.setTop(top);
@@ -170,6 +176,22 @@ public final class StudioWindow {
 
     private static Separator sep() {
         return new Separator(Orientation.VERTICAL);
+    }
+
+    /**
+     * Puts the run-following views into the Train tab (sample predictions, the parameter table, the log) and subscribes
+     * every view of the window to the Train tab's event bridge (the Design tab's canvas is coloured by training health).
+     */
+    private void followRuns(TrainTab train, RunsView runs, HealthOverlay designHealth) {
+        SampleGrid samples = new SampleGrid();
+        ParameterTable params = new ParameterTable(vm.editor());
+        TrainingLog log = new TrainingLog();
+        train.addPanel("Samples", samples);
+        train.addPanel("Parameters", params);
+        train.addPanel("Log", log);
+        for (TrainingView v : new TrainingView[] {samples, params, log, designHealth, evaluate, runs}) {
+            train.bridge().addView(v);
+        }
     }
 
     // ================================================================ actions used by menus

@@ -1,0 +1,135 @@
+package io.netwright.ui.train;
+
+import io.netwright.train.Trainer;
+import io.netwright.train.TrainingEvent;
+import io.netwright.ui.run.TrainingView;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The progress line of a run: a bar over all its steps, {@code epoch 2/10 · step 130/1,050}, images/s and the ETA,
+ * and the run's state (preparing, training, paused, stopped, finished, failed) as a {@link TrainingView}.
+ */
+public final class RunProgress extends HBox implements TrainingView {
+
+    /** The shortest time between two updates of the step, speed and ETA texts. */
+    static final long SHOW_MILLIS = 250;
+
+    private final ProgressBar bar = new ProgressBar(0);
+    private final Label position = new Label("no run yet");
+    private final Label speed = new Label("");
+    private final Label eta = new Label("");
+    private final Label state = new Label("");
+    private TrainingEvent.BatchEnd pending;
+    private long lastShown = Long.MIN_VALUE / 2;
+    private int epochs = 1;
+    private long totalSteps = 1;
+
+    /** An idle progress line. */
+    public RunProgress() {
+        super(10);
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("run-progress");
+        bar.setId("train-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        position.setId("train-position");
+        speed.setId("train-speed");
+        eta.setId("train-eta");
+        state.setId("train-state");
+        getChildren().addAll(state, bar, position, speed, eta);
+    }
+
+    @Override
+    public void runStarted(Trainer trainer) {
+        epochs = trainer.config().epochs();
+        totalSteps = 1;
+        bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        position.setText("epoch 1/" + epochs);
+        speed.setText("");
+        eta.setText("");
+        state.setText("preparing");
+    }
+
+    @Override
+    public void onEvents(List<TrainingEvent> events) {
+        TrainingEvent.BatchEnd lastBatch = null;
+        boolean other = false;
+        for (TrainingEvent e : events) {
+            if (e instanceof TrainingEvent.Started s) {
+                totalSteps = Math.max(1, s.totalSteps());
+                epochs = s.config().epochs();
+                state.setText("training");
+                bar.setProgress((double) s.step() / totalSteps);
+            } else if (e instanceof TrainingEvent.BatchEnd b) {
+                lastBatch = b;
+                continue;
+            }
+            other = true;
+            if (e instanceof TrainingEvent.Paused p) {
+                state.setText(p.reason() == TrainingEvent.PauseReason.USER ? "paused" : "paused: non-finite loss");
+            } else if (e instanceof TrainingEvent.Resumed) {
+                state.setText("training");
+            }
+            if (e instanceof TrainingEvent.Stopped || e instanceof TrainingEvent.Finished) {
+                end(e instanceof TrainingEvent.Stopped ? "stopped" : "finished", e.epoch(), e.step());
+                lastBatch = null;
+                pending = null;
+            }
+            if (e instanceof TrainingEvent.Failed) {
+                state.setText("failed");
+                if (bar.getProgress() < 0) {
+                    bar.setProgress(0);
+                }
+            }
+        }
+        if (lastBatch != null) {
+            pending = lastBatch;
+        }
+        // text changes cost a layout and a repaint: at most SHOW_MILLIS apart, at once with any other event
+        long now = System.nanoTime();
+        if (pending != null && (other || now - lastShown >= SHOW_MILLIS * 1_000_000L)) {
+            TrainingEvent.BatchEnd b = pending;
+            pending = null;
+            lastShown = now;
+            bar.setProgress(Math.min(1, (double) b.step() / totalSteps));
+            position.setText(String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d", b.epoch() + 1, epochs,
+                    b.step(), totalSteps));
+            speed.setText(String.format(Locale.ROOT, "%,.0f images/s", b.imagesPerSecond()));
+            eta.setText("ETA " + duration(b.etaSeconds()));
+        }
+    }
+
+    private void end(String what, int epoch, long step) {
+        state.setText(what);
+        eta.setText("");
+        position.setText(String.format(Locale.ROOT, "epoch %d/%d · step %,d/%,d", Math.min(epoch + 1, epochs), epochs,
+                step, totalSteps));
+        bar.setProgress(Math.min(1, (double) step / totalSteps));
+    }
+
+    /** {@code 0:42}, {@code 12:05}, {@code 1:02:03}; {@code –} when unknown. */
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds) || seconds < 0) {
+            return "–";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** The state text (for tests). */
+    public String stateText() {
+        return state.getText();
+    }
+
+    /** The position text (for tests). */
+    public String positionText() {
+        return position.getText();
+    }
+}
