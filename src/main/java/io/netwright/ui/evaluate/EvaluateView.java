@@ -326,6 +326,22 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         return status.getText();
     }
 
+    /** Where confusion cell {@code [label][predicted]} is on screen (for scripted clicks), or null when not shown. */
+    public javafx.geometry.Point2D confusionCellOnScreen(int label, int predicted) {
+        javafx.geometry.Point2D local = matrix().cellCenter(label, predicted);
+        return matrix().localToScreen(local.getX(), local.getY());
+    }
+
+    /** How many sample tiles the open confusion cell shows. */
+    public int cellTileCount() {
+        return cellSamples().tileCount();
+    }
+
+    /** The open confusion cell's caption (how many samples, which classes). */
+    public String cellCaption() {
+        return cellSamples().caption();
+    }
+
     ConfusionMatrixView matrix() {
         return views.matrix();
     }
