@@ -124,6 +124,8 @@ public final class MetricChart {
         }
         NumberAxis a = new NumberAxis(yLabel);
         a.setAutoRangeIncludesZero(includeZero);
+        // small figures (learning rates like 0.0005) keep their digits instead of rounding to "0.00"
+        a.setNumberFormatOverride(new java.text.DecimalFormat("0.#####"));
         return a;
     }
 

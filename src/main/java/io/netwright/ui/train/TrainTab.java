@@ -346,7 +346,7 @@ public final class TrainTab extends BorderPane {
         panels.getTabs().add(t);
         if (!center.getItems().contains(panels)) {
             center.getItems().add(panels);
-            center.setDividerPositions(0.62);
+            center.setDividerPositions(0.66);
         }
     }
 

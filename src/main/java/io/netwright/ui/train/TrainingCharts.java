@@ -86,13 +86,14 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         lr = new MetricChart("Learning rate", "lr", List.of(
                 new MetricChart.Line("learning rate", learningRate, GREEN, false, false)));
         lr.setIncludeZero(true);
+        lr.chart().removeLegend(); // one line, named by the title: its height goes to the plot
         charts = List.of(loss, accuracy, lr);
         loss.viewer().setId("loss-chart");
         accuracy.viewer().setId("accuracy-chart");
         lr.viewer().setId("lr-chart");
         SplitPane split = new SplitPane(loss.viewer(), accuracy.viewer(), lr.viewer());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45, 0.78);
+        split.setDividerPositions(0.42, 0.76);
         setCenter(split);
         getStyleClass().add("training-charts");
 
