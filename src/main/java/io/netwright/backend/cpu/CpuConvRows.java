@@ -191,6 +191,8 @@ final class CpuConvRows {
         int per = d.ocg() * d.rows();
         int ld = d.ld();
         Map<Integer, float[]> partials = new TreeMap<>();
+        // OpenBLAS is faster with the larger dimension as M: few output channels compute gW^T = cols @ gOut^T.
+        boolean transposed = d.rows() > d.ocg();
         OpenBlas.threads(1);
         par.forRange(d.chunks(), 1, (from, to) -> {
             Scratch s = scratch.get();
@@ -210,11 +212,28 @@ final class CpuConvRows {
                         extend(gOut, n0 + k, grp * d.ocg(), d, hp, ld, k * d.lext());
                     }
                     gb.put(0, hp, 0, d.ocg() * ld);
-                    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
-                            d.ocg(), d.rows(), cnt * d.lext(), 1f, s.ptr[PLANE], ld, s.ptr[COLS], ld,
-                            ch == from ? 0f : 1f, s.ptr[PARTIAL], d.rows());
+                    float beta = ch == from ? 0f : 1f;
+                    if (transposed) {
+                        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
+                                d.rows(), d.ocg(), cnt * d.lext(), 1f, s.ptr[COLS], ld, s.ptr[PLANE], ld, beta,
+                                s.ptr[PARTIAL], d.ocg());
+                    } else {
+                        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
+                                d.ocg(), d.rows(), cnt * d.lext(), 1f, s.ptr[PLANE], ld, s.ptr[COLS], ld, beta,
+                                s.ptr[PARTIAL], d.rows());
+                    }
                 }
-                pb.get(0, mine, grp * per, per);
+                if (transposed) {
+                    float[] t = s.plane(per);
+                    pb.get(0, t, 0, per);
+                    for (int r = 0; r < d.rows(); r++) {
+                        for (int o = 0; o < d.ocg(); o++) {
+                            mine[grp * per + o * d.rows() + r] = t[r * d.ocg() + o];
+                        }
+                    }
+                } else {
+                    pb.get(0, mine, grp * per, per);
+                }
             }
             synchronized (partials) {
                 partials.put(from, mine);

@@ -115,8 +115,8 @@ final class CpuPool {
     }
 
     /**
-     * The 2x2 stride-2 special case of {@link #maxPool2d}, with PyTorch's scan: a later element replaces the maximum
-     * if it is greater or NaN, so ties keep the first position and the last NaN wins.
+     * The 2x2 stride-2 special case of {@link #maxPool2d}, with the same semantics (PyTorch's scan: ties keep the first
+     * position, the last NaN wins) and no window loops.
      */
     private static void maxPool2x2(CpuParallel par, View x, float[] xd, View out, float[] od, View indices,
                                    long[] id, Pool2dGeometry g) {
@@ -139,26 +139,26 @@ final class CpuPool {
                 int oRow = out.offset() + n * os[0] + c * os[1] + y * os[2];
                 int iRow = indices.offset() + n * is[0] + c * is[1] + y * is[2];
                 int pos = 2 * y * width;
+                int step = xs[3];
                 for (int q = 0; q < ow; q++, pos += 2) {
-                    int xi = 2 * q * xs[3];
-                    float m = xd[top + xi];
-                    int at = pos;
-                    float v = xd[top + xi + xs[3]];
-                    if (v > m || v != v) {
-                        m = v;
-                        at = pos + 1;
+                    int t = top + 2 * q * step;
+                    int u = bottom + 2 * q * step;
+                    float v0 = xd[t];
+                    float v1 = xd[t + step];
+                    float v2 = xd[u];
+                    float v3 = xd[u + step];
+                    // The NaN-propagating maximum first, then the first position holding it (the last NaN if any):
+                    // simple selects, no data-dependent branch chain over the window.
+                    float m = Math.max(Math.max(v0, v1), Math.max(v2, v3));
+                    int at;
+                    if (m != m) {
+                        at = v3 != v3 ? pos + width + 1 : v2 != v2 ? pos + width : v1 != v1 ? pos + 1 : pos;
+                    } else {
+                        int k = v2 == m ? pos + width : pos + width + 1;
+                        k = v1 == m ? pos + 1 : k;
+                        at = v0 == m ? pos : k;
                     }
-                    v = xd[bottom + xi];
-                    if (v > m || v != v) {
-                        m = v;
-                        at = pos + width;
-                    }
-                    v = xd[bottom + xi + xs[3]];
-                    if (v > m || v != v) {
-                        m = v;
-                        at = pos + width + 1;
-                    }
-                    od[oRow + q * os[3]] = m;
+                    od[oRow + q * os[3]] = m + 0f;
                     id[iRow + q * is[3]] = at;
                 }
             }
