@@ -67,7 +67,8 @@ public final class CpuBackend implements Backend, AutoCloseable {
             gemmName = "pure-Java GEMM";
         } else {
             OpenBlas.Status s = OpenBlas.status();
-            gemmName = s.loaded() ? s.detail() : "pure-Java GEMM, OpenBLAS unavailable";
+            gemmName = !s.loaded() ? "pure-Java GEMM, OpenBLAS unavailable"
+                    : s.detail() + (CriticalSgemm.available() ? " in place" : " on copies");
         }
         return "cpu (" + gemmName + ", " + threads() + (threads() == 1 ? " thread)" : " threads)");
     }

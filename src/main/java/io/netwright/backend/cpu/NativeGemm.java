@@ -6,10 +6,15 @@ import org.bytedeco.openblas.global.openblas;
 import java.nio.FloatBuffer;
 
 /**
- * SGEMM through OpenBLAS {@code cblas_sgemm}. Operands are copied into per-thread native scratch buffers (reused
- * and grown, never freed per call): a row-major or column-major slice is copied as its whole span and passed with
- * {@code CblasNoTrans}/{@code CblasTrans} and its leading dimension; only other layouts (or spans much larger than
- * the matrix) are packed first. The result is computed row-major into scratch and copied into the output view.
+ * SGEMM through OpenBLAS {@code cblas_sgemm}, on one of two paths:
+ * <ul>
+ *   <li><b>in place</b> (when {@link CriticalSgemm}'s shim is loaded): OpenBLAS reads and writes the Java arrays
+ *   directly; row-major and column-major slices are passed with {@code CblasNoTrans}/{@code CblasTrans} and their
+ *   leading dimension, only other layouts are packed (on the heap) first;</li>
+ *   <li><b>copying</b> (otherwise): operands are copied into per-thread native scratch buffers (reused and grown,
+ *   never freed per call) the same way, the result is computed row-major into scratch and copied into the output
+ *   view.</li>
+ * </ul>
  */
 final class NativeGemm {
 
@@ -39,21 +44,39 @@ final class NativeGemm {
     }
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /** Per-thread heap scratch of the in-place path: packed A, packed B, C (only for layouts BLAS cannot take). */
+    private final ThreadLocal<float[][]> heap = ThreadLocal.withInitial(() -> new float[3][]);
     private final CpuParallel par;
+    private final boolean inPlace;
+    private final SpinGuard spinGuard = new SpinGuard();
 
     /** Products with at least this many multiply-adds are split by column blocks over the worker threads. */
     static final long PARALLEL_MACS = 1L << 21;
 
     /**
-     * Products with at least this many multiply-adds run on OpenBLAS's own threads (it beats our column split
-     * there); smaller ones keep OpenBLAS single-threaded. Changing OpenBLAS's process-wide thread count costs a few
-     * hundred microseconds, so the setting only flips between products of different classes — never inside a
-     * convolution, which is always single-threaded per call (see {@link CpuConvGemm}).
+     * Products with at least this many multiply-adds run on OpenBLAS's own threads (it beats our column split there:
+     * its spinning threads start without the wake-up latency of our pool), unless the {@link SpinGuard} saw them
+     * collapse recently (then they run single-threaded); smaller ones keep OpenBLAS single-threaded. Changing OpenBLAS's process-wide thread count
+     * costs a few hundred microseconds, so the setting only flips between products of different classes — never
+     * inside a convolution, which is always single-threaded per call (see {@link CpuConvGemm}).
+     * {@code -Dnetwright.gemm.openblasThreadsMacs=N} moves the threshold ({@code Long.MAX_VALUE}: never).
      */
-    static final long OPENBLAS_THREADS_MACS = 1L << 24;
+    static final long OPENBLAS_THREADS_MACS = Long.getLong("netwright.gemm.openblasThreadsMacs", 1L << 24);
 
+    /** OpenBLAS GEMM on {@code par}'s threads, in place when the {@link CriticalSgemm} shim is available. */
     NativeGemm(CpuParallel par) {
+        this(par, true);
+    }
+
+    /** As {@link #NativeGemm(CpuParallel)}; {@code inPlace = false} forces the copying path (tests, comparisons). */
+    NativeGemm(CpuParallel par, boolean inPlace) {
         this.par = par;
+        this.inPlace = inPlace && CriticalSgemm.available();
+    }
+
+    /** True if products run on the Java arrays in place (the shim is loaded and not switched off). */
+    boolean inPlace() {
+        return inPlace;
     }
 
     /**
@@ -61,6 +84,10 @@ final class NativeGemm {
      * thread (a broadcast batch), so its scratch copy is still valid and is not copied again.
      */
     void gemm(GemmMatrix a, GemmMatrix b, GemmMatrix c, boolean keepA, boolean keepB) {
+        if (inPlace) {
+            gemmInPlace(a, b, c, keepA, keepB);
+            return;
+        }
         int m = c.rows();
         int n = c.cols();
         int k = a.cols();
@@ -81,13 +108,17 @@ final class NativeGemm {
         Placed pa = placed[0];
         Placed pb = placed[1];
         FloatBuffer cb = s.ensure(2, (long) m * n);
-        boolean own = macs >= OPENBLAS_THREADS_MACS;
+        boolean own = large(macs) && spinGuard.allowed(System.nanoTime());
         OpenBlas.threads(own ? par.threads() : 1);
-        int blocks = !own && par.threads() > 1 && macs >= PARALLEL_MACS && n >= 32 * par.threads()
-                ? par.threads() : 1;
+        int blocks = blocks(macs, n);
         if (blocks == 1) {
+            long t0 = System.nanoTime();
             openblas.cblas_sgemm(openblas.CblasRowMajor, pa.trans, pb.trans, m, n, k, 1f, s.ptr[0], pa.ld,
                     s.ptr[1], pb.ld, 0f, s.ptr[2], n);
+            if (own) {
+                long t1 = System.nanoTime();
+                spinGuard.record(macs, t1 - t0, t1);
+            }
         } else {
             // Disjoint column blocks of C, each a single-threaded OpenBLAS call on its own worker.
             par.forRange(blocks, 1, (from, to) -> {
@@ -102,7 +133,7 @@ final class NativeGemm {
         }
         float[] cd = c.data();
         if (c.cs() == 1 || n == 1) {
-            if ((c.rs() == n || m == 1) && own && par.threads() > 1) {
+            if ((c.rs() == n || m == 1) && macs >= OPENBLAS_THREADS_MACS && par.threads() > 1) {
                 int total = m * n;
                 int parts = par.threads();
                 par.forRange(parts, 1, (from, to) -> {
@@ -123,6 +154,151 @@ final class NativeGemm {
             float[] tmp = new float[m * n];
             cb.get(0, tmp, 0, m * n);
             c.unpackRowMajor(tmp, 0);
+        }
+    }
+
+    /** Large enough for OpenBLAS's own threads (see {@link #OPENBLAS_THREADS_MACS}). */
+    private boolean large(long macs) {
+        return par.threads() > 1 && macs >= OPENBLAS_THREADS_MACS;
+    }
+
+    /**
+     * Column blocks of C our workers compute as separate single-threaded OpenBLAS calls (1 = one call). Large
+     * products are one call: on OpenBLAS's threads, or — while the {@link SpinGuard} holds them off, i.e. while our
+     * threads cannot run side by side anyway — on the calling thread alone, which beats any split there (measured
+     * under load: ~165 GFLOP/s single-threaded against ~150 for the split and 1–10 for collapsed OpenBLAS threads).
+     */
+    private int blocks(long macs, int n) {
+        int t = par.threads();
+        return large(macs) || t == 1 || macs < PARALLEL_MACS || n < 32 * t ? 1 : t;
+    }
+
+    // ================================================================ in place (CriticalSgemm)
+
+    /** An operand as BLAS sees it: array, offset, transposed or not, leading dimension. */
+    private record Operand(float[] data, int offset, boolean trans, int ld, int storedRows, int storedCols) {
+        /** One past the last element BLAS touches. */
+        long end() {
+            return storedRows == 0 || storedCols == 0 ? offset : offset + (long) (storedRows - 1) * ld + storedCols;
+        }
+
+        boolean overlaps(float[] array, int from, long to) {
+            return data == array && offset < to && from < end();
+        }
+    }
+
+    private void gemmInPlace(GemmMatrix a, GemmMatrix b, GemmMatrix c, boolean keepA, boolean keepB) {
+        int m = c.rows();
+        int n = c.cols();
+        int k = a.cols();
+        float[][] h = heap.get();
+        Operand pa = operand(h, 0, a, keepA);
+        Operand pb = operand(h, 1, b, keepB);
+        boolean direct = (c.cs() == 1 || n == 1) && (c.rs() >= n || m == 1);
+        int ldc = direct ? c.rowLd() : n;
+        if (direct) {
+            long end = c.offset() + (long) (m - 1) * ldc + n;
+            // An output overlapping an input would be overwritten while BLAS still reads it.
+            direct = !pa.overlaps(c.data(), c.offset(), end) && !pb.overlaps(c.data(), c.offset(), end);
+        }
+        float[] cd = direct ? c.data() : grow(h, 2, (long) m * n);
+        int cOff = direct ? c.offset() : 0;
+        long macs = (long) m * n * k;
+        boolean own = large(macs) && spinGuard.allowed(System.nanoTime());
+        OpenBlas.threads(own ? par.threads() : 1);
+        int blocks = blocks(macs, n);
+        if (blocks == 1) {
+            long t0 = System.nanoTime();
+            CriticalSgemm.sgemm(pa.trans, pb.trans, m, n, k, 1f, pa.data, pa.offset, pa.ld, pb.data, pb.offset,
+                    pb.ld, 0f, cd, cOff, ldc);
+            if (own) {
+                long t1 = System.nanoTime();
+                spinGuard.record(macs, t1 - t0, t1);
+            }
+        } else {
+            // Disjoint column blocks of C, each a single-threaded OpenBLAS call on its own worker.
+            par.forRange(blocks, 1, (from, to) -> {
+                for (int blk = from; blk < to; blk++) {
+                    int j0 = (int) ((long) n * blk / blocks);
+                    int j1 = (int) ((long) n * (blk + 1) / blocks);
+                    int bOff = pb.offset + (pb.trans ? j0 * pb.ld : j0);
+                    CriticalSgemm.sgemm(pa.trans, pb.trans, m, j1 - j0, k, 1f, pa.data, pa.offset, pa.ld, pb.data,
+                            bOff, pb.ld, 0f, cd, cOff + j0, ldc);
+                }
+            });
+        }
+        if (!direct) {
+            c.unpackRowMajor(cd, 0);
+        }
+    }
+
+    /** {@code x} as BLAS can take it from its own array, or packed row-major into heap scratch {@code slot}. */
+    private static Operand operand(float[][] h, int slot, GemmMatrix x, boolean keep) {
+        int rows = x.rows();
+        int cols = x.cols();
+        if (x.isRowMajor()) {
+            return new Operand(x.data(), x.offset(), false, x.rowLd(), rows, cols);
+        }
+        if (x.isColMajor()) {
+            return new Operand(x.data(), x.offset(), true, x.colLd(), cols, rows);
+        }
+        float[] packed = keep && h[slot] != null ? h[slot] : grow(h, slot, (long) rows * cols);
+        if (!keep) {
+            x.packRowMajor(packed, 0);
+        }
+        return new Operand(packed, 0, false, Math.max(1, cols), rows, cols);
+    }
+
+    private static float[] grow(float[][] h, int slot, long n) {
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("matmul: operand of " + n + " floats is too large for a Java array");
+        }
+        if (h[slot] == null || h[slot].length < n) {
+            h[slot] = new float[(int) Math.max(n, h[slot] == null ? 1024 : h[slot].length * 3L / 2)];
+        }
+        return h[slot];
+    }
+
+    // ================================================================ heap-array API
+
+    /**
+     * Row-major {@code c = alpha * op(a) @ op(b) + beta * c} on slices of Java arrays (the CBLAS argument order),
+     * single-threaded in OpenBLAS on the calling thread: in place when the shim is loaded, otherwise through this
+     * thread's native scratch. For callers such as the fused convolution that already hold their matrices on the heap.
+     *
+     * <pre>{@code gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n); // c = a @ b}</pre>
+     *
+     * @throws IllegalArgumentException if a slice does not fit its array or a leading dimension is too small
+     */
+    void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+               float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        OpenBlas.threads(1);
+        if (inPlace) {
+            CriticalSgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        CriticalSgemm.check("a", a, aOff, transA ? k : m, transA ? m : k, lda);
+        CriticalSgemm.check("b", b, bOff, transB ? n : k, transB ? k : n, ldb);
+        CriticalSgemm.check("c", c, cOff, m, n, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        Scratch s = scratch.get();
+        int aLen = (transA ? k : m) == 0 ? 0 : ((transA ? k : m) - 1) * lda + (transA ? m : k);
+        int bLen = (transB ? n : k) == 0 ? 0 : ((transB ? n : k) - 1) * ldb + (transB ? k : n);
+        int cLen = (m - 1) * ldc + n;
+        s.ensure(0, aLen).put(0, a, aOff, aLen);
+        s.ensure(1, bLen).put(0, b, bOff, bLen);
+        FloatBuffer cb = s.ensure(2, cLen);
+        if (beta != 0f) {
+            cb.put(0, c, cOff, cLen);
+        }
+        openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, s.ptr[0], lda, s.ptr[1], ldb,
+                beta, s.ptr[2], ldc);
+        // Row by row, so elements between rows (ldc > n) keep their values.
+        for (int r = 0; r < m; r++) {
+            cb.get(r * ldc, c, cOff + r * ldc, n);
         }
     }
 
