@@ -156,8 +156,14 @@ final class CpuConvGemm {
 
     void backwardInput(View gOut, View w, View gIn, Conv2dGeometry g, int groups) {
         check("conv2d backward", gIn, w, gOut, g, groups);
-        if (CpuConvRows.handlesInputGradient(g)) {
-            rowsPath.backwardInput(gOut, w, gIn, g, groups);
+        if (CpuConvRows.handles(g)) {
+            // The flipped convolution's M is the input channel count: with fewer input than output channels the
+            // column-matrix product (M = C*kH*kW) is faster.
+            if (w.shape()[1] < w.shape()[0] / groups || !CpuConvRows.handlesInputGradient(g)) {
+                rowsPath.backwardInputCols(gOut, w, gIn, g, groups);
+            } else {
+                rowsPath.backwardInput(gOut, w, gIn, g, groups);
+            }
             return;
         }
         Dims d = Dims.of(gIn, w, g, groups);

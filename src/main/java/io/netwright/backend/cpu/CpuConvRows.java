@@ -31,6 +31,7 @@ final class CpuConvRows {
         private final FloatBuffer[] buf = new FloatBuffer[4];
         private float[] padded = new float[0];
         private float[] plane = new float[0];
+        private float[] cols = new float[0];
 
         FloatBuffer get(int slot, long n) {
             if (ptr[slot] == null || ptr[slot].capacity() < n) {
@@ -48,6 +49,13 @@ final class CpuConvRows {
                 padded = new float[n];
             }
             return padded;
+        }
+
+        float[] cols(int n) {
+            if (cols.length < n) {
+                cols = new float[n];
+            }
+            return cols;
         }
 
         float[] plane(int n) {
@@ -149,6 +157,88 @@ final class CpuConvRows {
             }
         }
         run(gOut, wf, gIn, flipped, groups);
+    }
+
+    /**
+     * Input gradient through the column matrix: {@code dCols_ext = W^T @ gOut_ext} (zero in the extra columns), each
+     * row added back into the padded planes at its offset (one contiguous run), then cropped into {@code gIn}. Better
+     * than the flipped convolution when the input has few channels (the flipped product's M).
+     */
+    void backwardInputCols(View gOut, View w, View gIn, Conv2dGeometry g, int groups) {
+        Dims d = Dims.of(gIn.shape()[0], w.shape()[0], g, groups);
+        float[] wmat = packWeight(w);
+        float[] gi = (float[]) CpuChecks.data(gIn);
+        int ld = d.ld();
+        OpenBlas.threads(1);
+        par.forRange(d.chunks(), 1, (from, to) -> {
+            Scratch s = scratch.get();
+            FloatBuffer wb = s.get(WEIGHT, (long) d.ocg() * d.rows());
+            FloatBuffer gb = s.get(PLANE, (long) d.ocg() * ld);
+            FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
+            float[] xp = s.padded(d.paddedSize());
+            float[] hp = s.plane(d.ocg() * ld);
+            float[] hc = s.cols(d.rows() * ld);
+            for (int grp = 0; grp < d.groups(); grp++) {
+                wb.put(0, wmat, grp * d.ocg() * d.rows(), d.ocg() * d.rows());
+                for (int ch = from; ch < to; ch++) {
+                    int n0 = ch * d.chunk();
+                    int cnt = Math.min(d.chunk(), d.n() - n0);
+                    for (int k = 0; k < cnt; k++) {
+                        extend(gOut, n0 + k, grp * d.ocg(), d, hp, ld, k * d.lext());
+                    }
+                    gb.put(0, hp, 0, d.ocg() * ld);
+                    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
+                            d.rows(), cnt * d.lext(), d.ocg(), 1f, s.ptr[WEIGHT], d.rows(), s.ptr[PLANE], ld, 0f,
+                            s.ptr[COLS], ld);
+                    cb.get(0, hc, 0, d.rows() * ld);
+                    for (int k = 0; k < cnt; k++) {
+                        fold(hc, ld, k * d.lext(), d, xp);
+                        uncrop(xp, d, gIn, gi, n0 + k, grp * d.cg());
+                    }
+                }
+            }
+        });
+    }
+
+    /** Sums the extended column rows (from column {@code col}) into fresh padded planes {@code xp}. */
+    private static void fold(float[] hc, int ld, int col, Dims d, float[] xp) {
+        java.util.Arrays.fill(xp, 0, d.paddedSize(), 0f);
+        int kh = d.g().kernelH();
+        int kw = d.g().kernelW();
+        int lext = d.lext();
+        int row = 0;
+        for (int c = 0; c < d.cg(); c++) {
+            for (int i = 0; i < kh; i++) {
+                int base = c * d.planeSize() + i * d.g().dilationH() * d.wp();
+                for (int j = 0; j < kw; j++, row++) {
+                    int dst = base + j * d.g().dilationW();
+                    int src = row * ld + col;
+                    for (int p = 0; p < lext; p++) {
+                        xp[dst + p] += hc[src + p];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The inside of padded planes {@code xp} into channels {@code [c0, c0+cg)} of image {@code n} of {@code img}. */
+    private static void uncrop(float[] xp, Dims d, View img, float[] id, int n, int c0) {
+        int[] s = img.strides();
+        int h = d.g().height();
+        int w = d.g().width();
+        for (int c = 0; c < d.cg(); c++) {
+            int src = c * d.planeSize() + d.g().padH() * d.wp() + d.g().padW();
+            int dst = img.offset() + n * s[0] + (c0 + c) * s[1];
+            for (int y = 0; y < h; y++, src += d.wp(), dst += s[2]) {
+                if (s[3] == 1) {
+                    System.arraycopy(xp, src, id, dst, w);
+                } else {
+                    for (int q = 0; q < w; q++) {
+                        id[dst + q * s[3]] = xp[src + q];
+                    }
+                }
+            }
+        }
     }
 
     private void run(View x, float[] wmat, View out, Conv2dGeometry g, int groups) {
