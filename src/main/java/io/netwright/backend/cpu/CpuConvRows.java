@@ -18,8 +18,10 @@ import org.bytedeco.openblas.global.openblas;
  * inputs). Backward passes give those extra columns a zero gradient, so they contribute nothing:
  * <ul>
  *   <li>input gradient: the stride-1 convolution of {@code gradOut} with the flipped, transposed weight and
- *       padding {@code d*(k-1) - p} (no col2im at all);</li>
- *   <li>weight gradient: {@code gradOut_ext @ cols_ext^T}, summed over images in chunk order.</li>
+ *       padding {@code d*(k-1) - p} (no col2im at all), or — when the input has fewer channels than the output, so
+ *       that product would have a small M — {@code W^T @ gradOut_ext} folded back row by row into padded planes;</li>
+ *   <li>weight gradient: {@code gradOut_ext @ cols_ext^T} (or its transpose when that gives OpenBLAS the larger
+ *       M), summed over images in chunk order.</li>
  * </ul>
  * Images are spread over the worker threads in cache-sized chunks, each product on one OpenBLAS thread.
  */
