@@ -68,6 +68,12 @@ final class CpuConvRows {
         }
     }
 
+    /**
+     * Target size (floats) of one chunk's column matrix: 64 KB measured best for LeNet-sized layers (a larger product
+     * spills the cache); layers bigger than this run one image per product. {@code -Dnetwright.conv.rowsChunk=N}.
+     */
+    static final long CHUNK_FLOATS = Long.getLong("netwright.conv.rowsChunk", 1L << 14);
+
     private static final int COLS = 0;
     private static final int WEIGHT = 1;
     private static final int PLANE = 2;
@@ -102,7 +108,7 @@ final class CpuConvRows {
             int rows = cg * g.kernelH() * g.kernelW();
             int lext = oh * wp;
             long perImage = (long) rows * lext;
-            int chunk = (int) Math.max(1, Math.min(n, CpuConvGemm.CHUNK_FLOATS / Math.max(1, perImage)));
+            int chunk = (int) Math.max(1, Math.min(n, CHUNK_FLOATS / Math.max(1, perImage)));
             return new Dims(n, groups, cg, outChannels / groups, rows, hp, wp, oh, g.outWidth(), lext, chunk, g);
         }
 
