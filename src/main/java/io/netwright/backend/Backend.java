@@ -129,6 +129,22 @@ public interface Backend {
      */
     void maxPool2d(View x, View out, View indices, Pool2dGeometry g);
 
+    /**
+     * Gradient of {@link #maxPool2d}: overwrites {@code gradIn: [N, C, H, W]} with zeros plus {@code gradOut} added at
+     * the plane positions {@code indices} name. The default zero-fills and scatters (adding); it needs
+     * {@code gradOut}, {@code indices} and {@code gradIn} contiguous, which the frontend guarantees.
+     */
+    default void maxPool2dBackward(View gradOut, View indices, View gradIn, Pool2dGeometry g) {
+        int[] s = gradOut.shape();
+        int[] flat = {s[0], s[1], s[2] * s[3]};
+        int[] in = gradIn.shape();
+        fill(gradIn, 0.0);
+        scatter(new View(gradOut.buffer(), gradOut.offset(), flat, View.contiguousStrides(flat)), 2,
+                new View(indices.buffer(), indices.offset(), flat, View.contiguousStrides(flat)),
+                new View(gradIn.buffer(), gradIn.offset(), new int[]{in[0], in[1], in[2] * in[3]},
+                        View.contiguousStrides(new int[]{in[0], in[1], in[2] * in[3]})), true);
+    }
+
     /** Average pooling of {@code x: [N, C, H, W]} into {@code out: [N, C, outH, outW]}. */
     void avgPool2d(View x, View out, Pool2dGeometry g);
 

@@ -108,7 +108,6 @@ final class PoolOps {
     private static ValuesIndices maxCore(String name, Tensor x, Pool2dGeometry g) {
         int n = x.size(0);
         int c = x.size(1);
-        int hw = x.size(2) * x.size(3);
         int oh = g.outHeight();
         int ow = g.outWidth();
         Backend be = x.backend();
@@ -118,12 +117,11 @@ final class PoolOps {
             be.maxPool2d(x.v(), out.v(), idx.v(), g);
         }
         Autograd.record(name, out, gOut -> {
-            Tensor gi = CnnArgs.zeros(x, x.shapeRef());
-            if (n > 0) {
-                Tensor gd = CnnArgs.dense(gOut);
-                be.scatter(CnnArgs.view(gd, n, c, oh * ow), 2, CnnArgs.view(idx, n, c, oh * ow),
-                        CnnArgs.view(gi, n, c, hw), true);
+            if (n == 0) {
+                return new Tensor[]{CnnArgs.zeros(x, x.shapeRef())};
             }
+            Tensor gi = CnnArgs.empty(x, x.shapeRef());
+            be.maxPool2dBackward(CnnArgs.dense(gOut).v(), idx.v(), gi.v(), g);
             return new Tensor[]{gi};
         }, x);
         return new ValuesIndices(out, idx);

@@ -48,21 +48,47 @@ class ConvPathsTest {
                 int[] s = {stride, c[1]};
                 int[] p = {pad};
                 int[] d = {dil};
-                float[][] a = run(on(fused, x), on(fused, w), on(fused, b), s, p, d, groups);
-                float[][] e = run(on(composed, x), on(composed, w), on(composed, b), s, p, d, groups);
-                for (int k = 0; k < a.length; k++) {
-                    double scale = 0;
-                    for (float v : e[k]) {
-                        scale = Math.max(scale, Math.abs(v));
-                    }
-                    for (int i = 0; i < a[k].length; i++) {
-                        // Sums of up to tens of thousands of products in another order: float32 rounding grows
-                        // with the size of the terms, so compare relative to the largest value of the tensor.
-                        double tol = 1e-3 + 2e-5 * scale;
-                        assertTrue(Math.abs(a[k][i] - e[k][i]) <= tol, "case " + java.util.Arrays.toString(c)
-                                + " part " + k + " index " + i + ": " + a[k][i] + " vs " + e[k][i]);
-                    }
-                }
+                assertAgree(java.util.Arrays.toString(c), run(on(fused, x), on(fused, w), on(fused, b), s, p, d,
+                        groups), run(on(composed, x), on(composed, w), on(composed, b), s, p, d, groups));
+            }
+        }
+    }
+
+    @Test
+    void strideOnePaddedRowsPathAgreesForRectangularKernelsAndLargePadding() {
+        try (CpuBackend fused = new CpuBackend(new BackendOptions(2, true));
+             CpuBackend composed = new CpuBackend(new BackendOptions(2, false))) {
+            assertTrue(fused.usesNativeBlas(), "OpenBLAS must load for this test");
+            Generator g = new Generator(13);
+            // {kH, kW, padH, padW, dilH, dilW, groups, batch}: rectangular kernels and uneven padding; padding larger
+            // than d*(k-1) (input gradient falls back to col2im); the LeNet shapes (5x5 pad 2, 5x5 pad 0).
+            int[][] cases = {{5, 3, 2, 0, 1, 1, 1, 3}, {3, 5, 0, 2, 2, 1, 2, 5}, {3, 3, 3, 2, 1, 1, 1, 2},
+                {5, 5, 2, 2, 1, 1, 1, 17}, {5, 5, 0, 0, 1, 1, 1, 9}, {1, 1, 0, 0, 1, 1, 3, 4}};
+            for (int[] c : cases) {
+                Tensor x = Tensor.randn(g, c[7], 6, 12, 11);
+                Tensor w = Tensor.randn(g, 12, 6 / c[6], c[0], c[1]);
+                Tensor b = Tensor.randn(g, 12);
+                int[] s = {1};
+                int[] p = {c[2], c[3]};
+                int[] d = {c[4], c[5]};
+                assertAgree(java.util.Arrays.toString(c), run(on(fused, x), on(fused, w), on(fused, b), s, p, d,
+                        c[6]), run(on(composed, x), on(composed, w), on(composed, b), s, p, d, c[6]));
+            }
+        }
+    }
+
+    private static void assertAgree(String what, float[][] a, float[][] e) {
+        for (int k = 0; k < a.length; k++) {
+            double scale = 0;
+            for (float v : e[k]) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int i = 0; i < a[k].length; i++) {
+                // Sums of up to tens of thousands of products in another order: float32 rounding grows with the size
+                // of the terms, so compare relative to the largest value of the tensor.
+                double tol = 1e-3 + 2e-5 * scale;
+                assertTrue(Math.abs(a[k][i] - e[k][i]) <= tol, "case " + what + " part " + k + " index " + i + ": "
+                        + a[k][i] + " vs " + e[k][i]);
             }
         }
     }

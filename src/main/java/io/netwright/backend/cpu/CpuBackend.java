@@ -216,6 +216,11 @@ public final class CpuBackend implements Backend, AutoCloseable {
     }
 
     @Override
+    public void maxPool2dBackward(View gradOut, View indices, View gradIn, Pool2dGeometry g) {
+        CpuPool.maxPool2dBackward(par, gradOut, indices, gradIn, g);
+    }
+
+    @Override
     public void avgPool2d(View x, View out, Pool2dGeometry g) {
         CpuPool.avgPool2d(par, x, out, g);
     }

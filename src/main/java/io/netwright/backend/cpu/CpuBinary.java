@@ -96,6 +96,13 @@ final class CpuBinary {
                 arith(op, x, y, o, oi, oi + n);
                 return;
             }
+            if (xs == 1 && ys == 1 && os == 1 && (o != x || xi == oi) && (o != y || yi == oi)) {
+                shifted(op, x, xi, y, yi, o, oi, n);
+                return;
+            }
+            if (xs == 1 && ys == 0 && os == 1 && (o != x || xi == oi) && scalar(op, x, xi, y[yi], o, oi, n)) {
+                return;
+            }
             float[][] s = FloatRows.scratch();
             float[] tx = s[0];
             float[] ty = s[1];
@@ -126,6 +133,78 @@ final class CpuBinary {
             }
             default -> throw new IllegalArgumentException("binary " + op + ": not a FLOAT32 -> FLOAT32 op");
         }
+    }
+
+    /**
+     * {@code o[oi+i] = x[xi+i] op y[yi+i]}: contiguous rows at different offsets (e.g. a bias row against each row of
+     * a matrix), vectorised by HotSpot like {@link #arith}. The output may only be an input at the same offset.
+     */
+    private static void shifted(BinaryOp op, float[] x, int xi, float[] y, int yi, float[] o, int oi, int n) {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    o[oi + i] = x[xi + i] + y[yi + i];
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    o[oi + i] = x[xi + i] - y[yi + i];
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    o[oi + i] = x[xi + i] * y[yi + i];
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) {
+                    o[oi + i] = x[xi + i] / y[yi + i];
+                }
+            }
+            default -> {
+                float[][] sc = FloatRows.scratch();
+                for (int done = 0; done < n; done += FloatRows.BLOCK) {
+                    int len = Math.min(FloatRows.BLOCK, n - done);
+                    System.arraycopy(x, xi + done, sc[0], 0, len);
+                    System.arraycopy(y, yi + done, sc[1], 0, len);
+                    arith(op, sc[0], sc[1], sc[0], 0, len);
+                    System.arraycopy(sc[0], 0, o, oi + done, len);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code o[oi+i] = x[xi+i] op c}: a contiguous row against one broadcast value (e.g. a per-channel bias over a
+     * plane). Returns false for ops without such a loop.
+     */
+    private static boolean scalar(BinaryOp op, float[] x, int xi, float c, float[] o, int oi, int n) {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    o[oi + i] = x[xi + i] + c;
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    o[oi + i] = x[xi + i] - c;
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    o[oi + i] = x[xi + i] * c;
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) {
+                    o[oi + i] = x[xi + i] / c;
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code o[i] = x[i] op y[i]} over {@code [from, to)} with one index for all arrays (vectorised by HotSpot). */

@@ -16,6 +16,7 @@ import org.bytedeco.openblas.global.openblas;
  * the worker threads in cache-sized chunks, each product on one OpenBLAS thread.
  *
  * <p>Backward recomputes each image's columns instead of keeping them, trading a cheap unfold for the memory.
+ * Stride-1 convolutions (the common case) take {@link CpuConvRows}'s faster padded-rows path instead.
  */
 final class CpuConvGemm {
 
@@ -51,10 +52,12 @@ final class CpuConvGemm {
     private static final int PARTIAL = 3;
 
     private final CpuParallel par;
+    private final CpuConvRows rowsPath;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     CpuConvGemm(CpuParallel par) {
         this.par = par;
+        this.rowsPath = new CpuConvRows(par);
     }
 
     /** Shapes of one call, per group. */
@@ -116,6 +119,10 @@ final class CpuConvGemm {
 
     void forward(View x, View w, View out, Conv2dGeometry g, int groups) {
         check("conv2d", x, w, out, g, groups);
+        if (CpuConvRows.handles(g)) {
+            rowsPath.forward(x, w, out, g, groups);
+            return;
+        }
         Dims d = Dims.of(x, w, g, groups);
         float[] od = (float[]) CpuChecks.data(out);
         int ld = d.ld();
@@ -149,6 +156,16 @@ final class CpuConvGemm {
 
     void backwardInput(View gOut, View w, View gIn, Conv2dGeometry g, int groups) {
         check("conv2d backward", gIn, w, gOut, g, groups);
+        if (CpuConvRows.handles(g)) {
+            // The flipped convolution's M is the input channel count: with fewer input than output channels the
+            // column-matrix product (M = C*kH*kW) is faster.
+            if (w.shape()[1] < w.shape()[0] / groups || !CpuConvRows.handlesInputGradient(g)) {
+                rowsPath.backwardInputCols(gOut, w, gIn, g, groups);
+            } else {
+                rowsPath.backwardInput(gOut, w, gIn, g, groups);
+            }
+            return;
+        }
         Dims d = Dims.of(gIn, w, g, groups);
         float[] gi = (float[]) CpuChecks.data(gIn);
         float[] god = (float[]) CpuChecks.data(gOut);
@@ -186,6 +203,10 @@ final class CpuConvGemm {
 
     void backwardWeight(View x, View gOut, View gW, Conv2dGeometry g, int groups) {
         check("conv2d backward", x, gW, gOut, g, groups);
+        if (CpuConvRows.handles(g)) {
+            rowsPath.backwardWeight(x, gOut, gW, g, groups);
+            return;
+        }
         Dims d = Dims.of(x, gW, g, groups);
         float[] god = (float[]) CpuChecks.data(gOut);
         int per = d.ocg() * d.rows();

@@ -60,6 +60,10 @@ final class CpuPool {
         float[] xd = (float[]) CpuChecks.data(x);
         float[] od = (float[]) CpuChecks.data(out);
         long[] id = (long[]) CpuChecks.data(indices);
+        if (isTwoByTwo(g)) {
+            maxPool2x2(par, x, xd, out, od, indices, id, g);
+            return;
+        }
         Windows wr = Windows.of(g, true, true);
         Windows wc = Windows.of(g, false, true);
         int channels = x.shape()[1];
@@ -98,6 +102,118 @@ final class CpuPool {
                     boolean nan = hi == Integer.MAX_VALUE;
                     od[oRow + q * os[3]] = nan ? Float.NaN : Float.intBitsToFloat(hi ^ ((hi >> 31) & 0x7fffffff));
                     id[iRow + q * is[3]] = nan ? lo : ~lo;
+                }
+            }
+        });
+    }
+
+    /** 2x2 windows at stride 2, no padding or dilation, all inside the input (the common CNN down-sampling). */
+    private static boolean isTwoByTwo(Pool2dGeometry g) {
+        return !g.adaptive() && g.kernelH() == 2 && g.kernelW() == 2 && g.strideH() == 2 && g.strideW() == 2
+                && g.padH() == 0 && g.padW() == 0 && g.dilationH() == 1 && g.dilationW() == 1
+                && 2 * g.outHeight() <= g.height() && 2 * g.outWidth() <= g.width();
+    }
+
+    /**
+     * The 2x2 stride-2 special case of {@link #maxPool2d}, with the same semantics (PyTorch's scan: ties keep the first
+     * position, the last NaN wins) and no window loops.
+     */
+    private static void maxPool2x2(CpuParallel par, View x, float[] xd, View out, float[] od, View indices,
+                                   long[] id, Pool2dGeometry g) {
+        int channels = x.shape()[1];
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int width = g.width();
+        int[] xs = x.strides();
+        int[] os = out.strides();
+        int[] is = indices.strides();
+        int planes = x.shape()[0] * channels;
+        par.forRange(planes * oh, Math.max(1, CpuParallel.GRAIN / (4 * ow)), (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int p = r / oh;
+                int y = r % oh;
+                int n = p / channels;
+                int c = p % channels;
+                int top = x.offset() + n * xs[0] + c * xs[1] + 2 * y * xs[2];
+                int bottom = top + xs[2];
+                int oRow = out.offset() + n * os[0] + c * os[1] + y * os[2];
+                int iRow = indices.offset() + n * is[0] + c * is[1] + y * is[2];
+                int pos = 2 * y * width;
+                int step = xs[3];
+                for (int q = 0; q < ow; q++, pos += 2) {
+                    int t = top + 2 * q * step;
+                    int u = bottom + 2 * q * step;
+                    float v0 = xd[t];
+                    float v1 = xd[t + step];
+                    float v2 = xd[u];
+                    float v3 = xd[u + step];
+                    // The NaN-propagating maximum first, then the first position holding it (the last NaN if any):
+                    // simple selects, no data-dependent branch chain over the window.
+                    float m = Math.max(Math.max(v0, v1), Math.max(v2, v3));
+                    int at;
+                    if (m != m) {
+                        at = v3 != v3 ? pos + width + 1 : v2 != v2 ? pos + width : v1 != v1 ? pos + 1 : pos;
+                    } else {
+                        int k = v2 == m ? pos + width : pos + width + 1;
+                        k = v1 == m ? pos + 1 : k;
+                        at = v0 == m ? pos : k;
+                    }
+                    od[oRow + q * os[3]] = m + 0f;
+                    id[iRow + q * is[3]] = at;
+                }
+            }
+        });
+    }
+
+    /**
+     * Gradient of {@link #maxPool2d}: overwrites {@code gradIn} with {@code gradOut} added at the positions
+     * {@code indices} name within each plane (zero elsewhere). Planes run in parallel; within one plane the
+     * additions happen in output order, as in PyTorch's kernel.
+     */
+    static void maxPool2dBackward(CpuParallel par, View gradOut, View indices, View gradIn, Pool2dGeometry g) {
+        int planes = check("maxPool2dBackward", gradIn, gradOut, g);
+        CpuChecks.shape("maxPool2dBackward indices", indices, gradOut.shape());
+        CpuChecks.dtype("maxPool2dBackward indices", indices, DType.INT64);
+        float[] gd = (float[]) CpuChecks.data(gradOut);
+        long[] id = (long[]) CpuChecks.data(indices);
+        float[] xd = (float[]) CpuChecks.data(gradIn);
+        int channels = gradIn.shape()[1];
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int width = g.width();
+        int size = g.height() * width;
+        int[] xs = gradIn.strides();
+        int[] gs = gradOut.strides();
+        int[] is = indices.strides();
+        boolean dense = xs[3] == 1 && xs[2] == width;
+        par.forRange(planes, Math.max(1, CpuParallel.GRAIN / (2 * size)), (from, to) -> {
+            for (int p = from; p < to; p++) {
+                int n = p / channels;
+                int c = p % channels;
+                int xPlane = gradIn.offset() + n * xs[0] + c * xs[1];
+                if (dense) {
+                    java.util.Arrays.fill(xd, xPlane, xPlane + size, 0f);
+                } else {
+                    for (int h = 0; h < g.height(); h++) {
+                        for (int w = 0; w < width; w++) {
+                            xd[xPlane + h * xs[2] + w * xs[3]] = 0f;
+                        }
+                    }
+                }
+                for (int y = 0; y < oh; y++) {
+                    int gRow = gradOut.offset() + n * gs[0] + c * gs[1] + y * gs[2];
+                    int iRow = indices.offset() + n * is[0] + c * is[1] + y * is[2];
+                    for (int q = 0; q < ow; q++) {
+                        long at = id[iRow + q * is[3]];
+                        if (at < 0 || at >= size) {
+                            throw new IndexOutOfBoundsException("maxPool2dBackward: index " + at + " is out of "
+                                    + "bounds for a " + g.height() + "x" + width + " plane (valid: 0.." + (size - 1)
+                                    + ")");
+                        }
+                        int a = (int) at;
+                        int xi = dense ? xPlane + a : xPlane + (a / width) * xs[2] + (a % width) * xs[3];
+                        xd[xi] += gd[gRow + q * gs[3]];
+                    }
                 }
             }
         });

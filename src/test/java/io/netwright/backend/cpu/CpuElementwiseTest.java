@@ -365,4 +365,43 @@ class CpuElementwiseTest {
             }
         }
     }
+
+    @Test
+    void binaryRowsAtDifferentOffsetsAndBroadcastValuesMatchElementwiseDefinition() {
+        // A bias row against each row of a matrix (rows at different offsets) and a per-channel value over planes
+        // (a broadcast scalar per row), for every arithmetic op including THRESHOLD_BACKWARD's fallback.
+        float[] m = new float[3 * 5];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = SPECIAL[i % SPECIAL.length];
+        }
+        float[] row = {2f, -0f, Float.NaN, 0.5f, -3f, 7f};
+        for (BinaryOp op : new BinaryOp[] {BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.DIV,
+            BinaryOp.THRESHOLD_BACKWARD}) {
+            View x = CpuTestSupport.floats(B, m, 3, 5);
+            View r = CpuTestSupport.floats(B, row, 6);
+            View rowView = new View(r.buffer(), 1, new int[] {3, 5}, new int[] {0, 1});
+            View colView = new View(r.buffer(), 2, new int[] {3, 5}, new int[] {1, 0});
+            View out = CpuTestSupport.zeros(B, DType.FLOAT32, 3, 5);
+            B.binary(op, x, rowView, out);
+            float[] got = B.copyOutFloat(out);
+            B.binary(op, x, colView, out);
+            float[] gotCol = B.copyOutFloat(out);
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 5; j++) {
+                    assertEquals(apply(op, m[i * 5 + j], row[1 + j]), got[i * 5 + j], 0f, op + " row " + i + "," + j);
+                    assertEquals(apply(op, m[i * 5 + j], row[2 + i]), gotCol[i * 5 + j], 0f, op + " col " + i + "," + j);
+                }
+            }
+        }
+    }
+
+    private static float apply(BinaryOp op, float a, float b) {
+        return switch (op) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case DIV -> a / b;
+            default -> b > 0f ? a : 0f;
+        };
+    }
 }

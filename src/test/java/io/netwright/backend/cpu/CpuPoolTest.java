@@ -129,4 +129,58 @@ class CpuPoolTest {
         assertArrayEquals(res[0], res[1]);
         assertArrayEquals(ind[0], ind[1]);
     }
+
+    @Test
+    void twoByTwoPoolingAndItsGradientMatchTheReferenceScan() {
+        // Odd sizes (the last row/column is dropped), ties, -inf and NaNs exercise PyTorch's scan order.
+        int n = 3;
+        int c = 5;
+        int h = 7;
+        int w = 9;
+        Random r = new Random(9);
+        float[] x = new float[n * c * h * w];
+        for (int i = 0; i < x.length; i++) {
+            int k = r.nextInt(20);
+            x[i] = k == 0 ? Float.NaN : k == 1 ? Float.NEGATIVE_INFINITY : k < 6 ? 1f : r.nextInt(4);
+        }
+        Pool2dGeometry g = new Pool2dGeometry(h, w, 3, 4, 2, 2, 2, 2, 0, 0, 1, 1, false, false);
+        float[] go = CpuTestSupport.randomFloats(r, n * c * 12);
+        float[] expOut = new float[n * c * 12];
+        long[] expIdx = new long[n * c * 12];
+        float[] expGrad = new float[x.length];
+        for (int p = 0; p < n * c; p++) {
+            for (int y = 0; y < 3; y++) {
+                for (int q = 0; q < 4; q++) {
+                    float m = Float.NEGATIVE_INFINITY;
+                    long at = 2L * y * w + 2L * q;
+                    for (int a = 0; a < 2; a++) {
+                        for (int b = 0; b < 2; b++) {
+                            int pos = (2 * y + a) * w + 2 * q + b;
+                            float v = x[p * h * w + pos];
+                            if (v > m || Float.isNaN(v)) {
+                                m = v;
+                                at = pos;
+                            }
+                        }
+                    }
+                    int o = p * 12 + y * 4 + q;
+                    expOut[o] = m;
+                    expIdx[o] = at;
+                    expGrad[p * h * w + (int) at] += go[o];
+                }
+            }
+        }
+        for (int threads : new int[] {1, 2}) {
+            try (CpuBackend be = CpuTestSupport.backend(threads)) {
+                View out = zeros(be, DType.FLOAT32, n, c, 3, 4);
+                View idx = zeros(be, DType.INT64, n, c, 3, 4);
+                be.maxPool2d(strided(be, DType.FLOAT32, x, new int[] {n, c, h, w}, 1), out, idx, g);
+                assertArrayEquals(expOut, be.copyOutFloat(out));
+                assertArrayEquals(expIdx, be.copyOutLong(idx));
+                View gi = floats(be, CpuTestSupport.randomFloats(r, x.length), n, c, h, w);
+                be.maxPool2dBackward(floats(be, go, n, c, 3, 4), idx, gi, g);
+                assertArrayEquals(expGrad, be.copyOutFloat(gi), 0f, "gradient overwrites and adds at the indices");
+            }
+        }
+    }
 }
