@@ -62,17 +62,23 @@ final class NativeGemm {
     static final long PARALLEL_COPY_MACS = 1L << 24;
 
     /**
-     * Products with at least this many multiply-adds run on OpenBLAS's own threads instead of our split — by default
-     * none ({@code Long.MAX_VALUE}); {@code -Dnetwright.gemm.openblasThreadsMacs=16777216} (n = 256 and up) turns
-     * them on for comparisons. OpenBLAS's threads start a little faster (they spin instead of sleeping), but
-     * bytedeco's build spin-waits without ever yielding, so on a machine with more runnable threads than cores its
-     * threaded products collapse to 1–10 GFLOP/s for as long as the load lasts (see {@link SpinGuard}, which then
-     * sends them to our split for a while). Measured in one process, load 6 on 2 cores, best GFLOP/s at
-     * n = 256 / 512 / 1024: OpenBLAS threads 223–239 / 255–261 / 60–108, our split with the caller taking a block
-     * 215–246 / 250–294 / 103–172. Also, OpenBLAS's process-wide thread count never has to change (0.15 ms median per
-     * change, up to tens of ms under load), since convolutions run OpenBLAS single-threaded per call.
+     * Products with at least this many multiply-adds, and every dimension at least {@link #OPENBLAS_THREADS_MIN_DIM},
+     * run on OpenBLAS's own threads; the rest of the large products use our split. On a quiet machine OpenBLAS's
+     * threads are the faster of the two for big square-ish products (measured in one run, best GFLOP/s at n = 256 /
+     * 512 / 1024, NumPy's OpenBLAS alongside: OpenBLAS threads 244–245 / 288–299 / 315–320, our split 200–204 /
+     * 276–281 / 301–306, NumPy 246–262 / 281–303 / 322–350), because each split block packs the shared operand again
+     * and waking a worker costs tens of microseconds. But bytedeco's build spin-waits without ever yielding, so on a
+     * machine with more runnable threads than cores its threaded products collapse to 1–10 GFLOP/s ({@link SpinGuard}
+     * then sends them to our split for a while), and its spinning threads compete with our workers for the rest of a
+     * training step — so the skinny products of training (batch x features, below 256 on one side) never use them;
+     * convolutions call OpenBLAS single-threaded per chunk, and OpenBLAS's process-wide thread count (0.15 ms per
+     * change) then never has to change during training. {@code -Dnetwright.gemm.openblasThreadsMacs=} sets the
+     * threshold ({@code 9223372036854775807} turns OpenBLAS's threads off).
      */
-    static final long OPENBLAS_THREADS_MACS = Long.getLong("netwright.gemm.openblasThreadsMacs", Long.MAX_VALUE);
+    static final long OPENBLAS_THREADS_MACS = Long.getLong("netwright.gemm.openblasThreadsMacs", 1L << 24);
+
+    /** The smallest m, n and k a product may have to run on OpenBLAS's threads (see {@link #OPENBLAS_THREADS_MACS}). */
+    static final int OPENBLAS_THREADS_MIN_DIM = Integer.getInteger("netwright.gemm.openblasThreadsMinDim", 256);
 
     /** OpenBLAS GEMM on {@code par}'s threads, in place when the {@link CriticalSgemm} shim is available. */
     NativeGemm(CpuParallel par) {
@@ -125,7 +131,7 @@ final class NativeGemm {
         Placed pa = placed[0];
         Placed pb = placed[1];
         FloatBuffer cb = s.ensure(2, (long) m * n);
-        boolean own = large(macs) && spinGuard.allowed(System.nanoTime());
+        boolean own = large(m, n, k, macs) && spinGuard.allowed(System.nanoTime());
         OpenBlas.threads(own ? par.threads() : 1);
         int blocks = blocks(macs, n, own);
         if (blocks == 1) {
@@ -174,9 +180,9 @@ final class NativeGemm {
         }
     }
 
-    /** Large enough for OpenBLAS's own threads (see {@link #OPENBLAS_THREADS_MACS}). */
-    private boolean large(long macs) {
-        return par.threads() > 1 && macs >= openBlasThreadsMacs;
+    /** Large and square enough for OpenBLAS's own threads (see {@link #OPENBLAS_THREADS_MACS}). */
+    private boolean large(int m, int n, int k, long macs) {
+        return par.threads() > 1 && macs >= openBlasThreadsMacs && Math.min(m, Math.min(n, k)) >= OPENBLAS_THREADS_MIN_DIM;
     }
 
     /**
@@ -219,7 +225,7 @@ final class NativeGemm {
         float[] cd = direct ? c.data() : grow(h, 2, (long) m * n);
         int cOff = direct ? c.offset() : 0;
         long macs = (long) m * n * k;
-        boolean own = large(macs) && spinGuard.allowed(System.nanoTime());
+        boolean own = large(m, n, k, macs) && spinGuard.allowed(System.nanoTime());
         OpenBlas.threads(own ? par.threads() : 1);
         int blocks = blocks(macs, n, own);
         if (blocks == 1) {
