@@ -174,9 +174,45 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with PyTorch.")
         String python;
 
+        @Option(names = "--seeds", split = ",", defaultValue = "1",
+                description = "Seeds (initialisation and shuffle) to run on both sides; with several, the summary "
+                        + "compares mean accuracy, since one epoch's test accuracy moves by a point or more between "
+                        + "seeds (default: ${DEFAULT-VALUE}).")
+        List<Long> seeds;
+
         @Override
         public Integer call() throws Exception {
+            if (seeds.size() == 1) {
+                return once(seeds.get(0));
+            }
             PrintWriter out = spec.commandLine().getOut();
+            Map<String, double[]> sums = new java.util.LinkedHashMap<>(); // net -> ours img/s, torch img/s, accs
+            for (long seed : seeds) {
+                out.println("## seed " + seed);
+                for (String[] row : runSeed(seed)) {
+                    double[] acc = sums.computeIfAbsent(row[0], k -> new double[4]);
+                    for (int i = 0; i < 4; i++) {
+                        acc[i] += Double.parseDouble(row[i + 1]);
+                    }
+                }
+            }
+            out.println();
+            out.println("mean over seeds " + seeds + ": netwright / pytorch");
+            sums.forEach((net, a) -> out.printf(Locale.ROOT, "  %-8s %8.1f vs %8.1f images/s  ratio %.2f   mean test "
+                    + "accuracy %.2f%% vs %.2f%%%n", net, a[0] / seeds.size(), a[1] / seeds.size(), a[0] / a[1],
+                    100 * a[2] / seeds.size(), 100 * a[3] / seeds.size()));
+            return 0;
+        }
+
+        private Integer once(long seed) throws Exception {
+            runSeed(seed);
+            return 0;
+        }
+
+        /** One seed on both sides; prints as it goes and returns {net, ours img/s, torch img/s, ours acc, torch acc}. */
+        private List<String[]> runSeed(long seed) throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            List<String[]> rows = new ArrayList<>();
             TrainBench.Data[] d = TrainBench.load(data, limit);
             out.println("# netwright, " + d[0].images().backend().description() + ", " + d[0].images().size(0)
                     + " training images");
@@ -188,18 +224,18 @@ public final class BenchCommand implements Callable<Integer> {
                     default -> throw new IllegalArgumentException("unknown net '" + name + "': use lenet5 or convnet");
                 };
                 TrainBench.Result r = TrainBench.run(net, d[0].images(), d[0].labels(), d[1].images(),
-                        d[1].labels(), 64, 0.05, 0.9, 1);
+                        d[1].labels(), 64, 0.05, 0.9, seed);
                 out.println(r.line());
                 out.flush();
                 ours.add(r);
             }
             if (noCompare) {
-                return 0;
+                return rows;
             }
             int threads = Runtime.getRuntime().availableProcessors();
             Peer.Output torch = Peer.run(List.of(python, Peer.script("bench_torch_train.py").toString(), "--data",
                     data.toString(), "--threads", Integer.toString(threads), "--nets", String.join(",", nets),
-                    "--limit", Integer.toString(limit)));
+                    "--limit", Integer.toString(limit), "--seed", Long.toString(seed)));
             out.print(torch.raw());
             out.println();
             out.println("ratio = netwright / pytorch training images/s (same run, " + threads + " threads)");
@@ -210,9 +246,11 @@ public final class BenchCommand implements Callable<Integer> {
                                     + "%.2f%%%n", r.net(), r.imagesPerSec(), Double.parseDouble(m.get("images_per_s")),
                             r.imagesPerSec() / Double.parseDouble(m.get("images_per_s")), 100 * r.testAccuracy(),
                             100 * Double.parseDouble(m.get("test_acc")));
+                    rows.add(new String[] {r.net(), Double.toString(r.imagesPerSec()), m.get("images_per_s"),
+                        Double.toString(r.testAccuracy()), m.get("test_acc")});
                 }
             }
-            return 0;
+            return rows;
         }
     }
 
