@@ -38,7 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the FX thread's worst stall during the studio runs (budget 100 ms) and the bridge's update rate.
  *
  * <pre>mvn -o -q test -Dtest=StudioThroughputSlowTest -DexcludedGroups=gpu [-Dcheck.rounds=4] [-Dcheck.epochs=6]
- *     [-Dcheck.watch=true]</pre>
+ *     [-Dcheck.watch=true] [-Dcheck.data=/usr/share/datasets/fashion-mnist]</pre>
  * ({@code check.watch} prints the FX thread's stack whenever it keeps a task waiting over 100 ms). A warm-up round
  * of both runs comes first and is not counted. The window as it ends is written to {@code target/train-tab.png}.
  */
@@ -232,6 +232,14 @@ class StudioThroughputSlowTest {
             robot.lookup("#cfg-batch").queryAs(javafx.scene.control.TextField.class).setText("64");
             robot.lookup("#cfg-epochs").queryAs(javafx.scene.control.TextField.class).setText("" + EPOCHS);
             robot.lookup("#cfg-lr").queryAs(javafx.scene.control.TextField.class).setText("0.05");
+            String data = System.getProperty("check.data"); // e.g. the full Fashion-MNIST: realistic epoch lengths
+            if (data != null) {
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ComboBox<String> box = robot.lookup("#cfg-dataset").queryAs(
+                        javafx.scene.control.ComboBox.class);
+                box.getEditor().setText(data);
+                box.setValue(data);
+            }
         });
         List<double[]> rounds = new ArrayList<>();
         double worstStall = 0;
