@@ -38,6 +38,7 @@ import javafx.scene.shape.Rectangle;
  */
 public final class HealthOverlay extends HBox implements TrainingView {
 
+    private javafx.scene.Node waitingOn;
     private final GraphCanvas canvas;
     private final ChoiceBox<HealthMetric> metric = new ChoiceBox<>();
     private final Label low = new Label();
@@ -104,8 +105,43 @@ public final class HealthOverlay extends HBox implements TrainingView {
         }
         if (health != null) {
             latest = health;
-            apply();
+            applyWhenShown();
         }
+    }
+
+    /**
+     * Colours the nodes now if the canvas can be seen, else once it can: while the Design tab is behind the Train tab,
+     * restyling its nodes every few steps would only take FX time from the run.
+     */
+    private void applyWhenShown() {
+        javafx.scene.Node hidden = hiddenAncestor(canvas);
+        if (hidden == null) {
+            apply();
+            return;
+        }
+        if (waitingOn != hidden) {
+            waitingOn = hidden;
+            hidden.visibleProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                    if (is) {
+                        o.removeListener(this);
+                        waitingOn = null;
+                        applyWhenShown();
+                    }
+                }
+            });
+        }
+    }
+
+    /** The nearest of {@code n} and its parents that is not visible, or null when all are. */
+    private static javafx.scene.Node hiddenAncestor(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Forgets the previous run's figures and maps layer names through {@code design}'s block expansion. */

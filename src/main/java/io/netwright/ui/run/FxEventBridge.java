@@ -66,6 +66,7 @@ public final class FxEventBridge implements TrainingListener {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean drainPending = new AtomicBoolean();
     private final List<TrainingView> views = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, Long> viewNanos = new java.util.concurrent.ConcurrentHashMap<>();
     private final Executor fx;
     private final ScheduledExecutorService timer;
     private volatile long generation;
@@ -199,8 +200,10 @@ public final class FxEventBridge implements TrainingListener {
         largestBatch = Math.max(largestBatch, batch.size());
         List<TrainingEvent> view = List.copyOf(batch);
         for (TrainingView v : views) {
+            long t0 = System.nanoTime();
             try {
                 v.onEvents(view);
+                viewNanos.merge(v.getClass().getSimpleName(), System.nanoTime() - t0, Long::sum);
             } catch (RuntimeException e) {
                 viewFailures++;
                 errorHandler.accept(e);
@@ -241,7 +244,12 @@ public final class FxEventBridge implements TrainingListener {
         return queued.get();
     }
 
-    /** The counters so far. */
+    /** FX-thread time spent in each view's {@code onEvents} so far, by the view's class name, in nanoseconds. */
+    public java.util.Map<String, Long> viewNanos() {
+        return new java.util.TreeMap<>(viewNanos);
+    }
+
+    /** Counts of what the bridge delivered so far. */
     public Statistics statistics() {
         return new Statistics(updates, events, coalesced, largestBatch, minInterval, viewFailures);
     }

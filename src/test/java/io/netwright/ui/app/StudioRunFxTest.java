@@ -102,6 +102,12 @@ class StudioRunFxTest {
         assertFalse(log.entries().isEmpty(), "the log saw the run");
         assertEquals(61_706, find(robot, ParameterTable.class).summaryProperty().get().params());
 
+        assertTrue(window.canvas().nodeTints().isEmpty(), "the hidden Design canvas is not restyled during the run");
+        robot.interact(() -> window.showTab("Design"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.canvas().nodeTints().containsKey("conv1"), "shown: coloured by the latest health figures "
+                + window.canvas().nodeTints().keySet());
+
         robot.interact(() -> window.showTab("Runs"));
         RunsView runs = find(robot, RunsView.class);
         waitFor("runs table", () -> runs.table().getItems().size() == 1,

@@ -306,6 +306,8 @@ class StudioThroughputSlowTest {
                 java.util.Arrays.toString(ratios), median);
         double studioMean = rounds.stream().mapToDouble(x -> x[0]).average().orElseThrow();
         double headlessMean = rounds.stream().mapToDouble(x -> x[1]).average().orElseThrow();
+        System.out.println("FX time in views' onEvents (ms): " + tab.bridge().viewNanos().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue() / 1_000_000).collect(java.util.stream.Collectors.joining(" ")));
         System.out.printf(Locale.ROOT, "overall: studio %,.0f images/s, headless %,.0f images/s, ratio %.3f; worst FX "
                 + "stall %.1f ms (%.1f ms after the first chart paint; an idle FX thread under the same load: %.1f ms); "
                 + "bridge %.1f updates/s, %s; %d chart redraws, %.1f ms FX time each (3 charts)%n", studioMean,
