@@ -30,7 +30,7 @@ import java.util.List;
  * mean/std; feature vectors are normalised. Mismatches that cannot be fixed (channel counts, feature counts) fail
  * naming both sides.
  */
-final class Pipelines {
+public final class Pipelines {
 
     /**
      * The model-ready datasets and what was adapted on the way.
@@ -63,6 +63,39 @@ final class Pipelines {
     }
 
     @SuppressWarnings("unchecked")
+    /**
+     * The random transforms {@code aug} switches on before normalisation, in the order training applies them, for
+     * images of {@code channels × height × width}: padded crop, flips, rotation, colour jitter (saturation only on
+     * colour images). The studio's augmentation preview draws from the same list.
+     */
+    public static List<ImageTransform> augmentation(Augmentation aug, int channels, int height, int width) {
+        List<ImageTransform> out = new ArrayList<>();
+        if (aug.cropPadding() > 0) {
+            out.add(new RandomCrop(height, width, Padding.of(aug.cropPadding()), false, new double[]{0},
+                    PaddingMode.CONSTANT));
+        }
+        if (aug.horizontalFlip()) {
+            out.add(new RandomHorizontalFlip());
+        }
+        if (aug.verticalFlip()) {
+            out.add(new RandomVerticalFlip());
+        }
+        if (aug.rotationDegrees() > 0) {
+            out.add(new RandomRotation(aug.rotationDegrees()));
+        }
+        if (aug.colorJitter() > 0) {
+            double j = aug.colorJitter();
+            out.add(new ColorJitter(j, j, channels == 3 ? j : 0));
+        }
+        return out;
+    }
+
+    /** Random erasing, when {@code aug} switches it on; training applies it after normalisation. */
+    public static java.util.Optional<ImageTransform> erasing(Augmentation aug) {
+        return aug.randomErasing() > 0 ? java.util.Optional.of(new RandomErasing(aug.randomErasing(),
+                new double[]{0.02, 0.33}, new double[]{0.3, 3.3}, new double[]{0})) : java.util.Optional.empty();
+    }
+
     private static Dataset<Sample<Object>> apply(Dataset<? extends Sample<?>> raw, Transform<Object, Object> t) {
         if (raw == null) {
             return null;
@@ -118,30 +151,11 @@ final class Pipelines {
                     + ": resizing every image");
             rest.add(new Resize(dims[1], dims[2]));
         }
-        if (aug.cropPadding() > 0) {
-            rest.add(new RandomCrop(dims[1], dims[2], Padding.of(aug.cropPadding()), false, new double[]{0},
-                    PaddingMode.CONSTANT));
-        }
-        if (aug.horizontalFlip()) {
-            rest.add(new RandomHorizontalFlip());
-        }
-        if (aug.verticalFlip()) {
-            rest.add(new RandomVerticalFlip());
-        }
-        if (aug.rotationDegrees() > 0) {
-            rest.add(new RandomRotation(aug.rotationDegrees()));
-        }
-        if (aug.colorJitter() > 0) {
-            double j = aug.colorJitter();
-            rest.add(new ColorJitter(j, j, c == 3 ? j : 0));
-        }
+        rest.addAll(augmentation(aug, c, dims[1], dims[2]));
         if (!input.mean().isEmpty()) {
             rest.add(new Normalize(perChannel(input.mean(), c), perChannel(input.std(), c)));
         }
-        if (aug.randomErasing() > 0) {
-            rest.add(new RandomErasing(aug.randomErasing(), new double[]{0.02, 0.33}, new double[]{0.3, 3.3},
-                    new double[]{0}));
-        }
+        erasing(aug).ifPresent(rest::add);
         Compose<Object> compose = Compose.of(toImage, rest);
         return (Transform<Object, Object>) (Transform<?, ?>) compose;
     }

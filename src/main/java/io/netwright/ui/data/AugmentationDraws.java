@@ -2,17 +2,10 @@ package io.netwright.ui.data;
 
 import io.netwright.data.Draws;
 import io.netwright.data.Image;
-import io.netwright.data.transforms.ColorJitter;
 import io.netwright.data.transforms.ImageTransform;
-import io.netwright.data.transforms.Padding;
-import io.netwright.data.transforms.PaddingMode;
-import io.netwright.data.transforms.RandomCrop;
-import io.netwright.data.transforms.RandomErasing;
-import io.netwright.data.transforms.RandomHorizontalFlip;
-import io.netwright.data.transforms.RandomRotation;
-import io.netwright.data.transforms.RandomVerticalFlip;
 import io.netwright.tensor.Generator;
 import io.netwright.train.Augmentation;
+import io.netwright.train.Pipelines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,28 +22,9 @@ public final class AugmentationDraws {
 
     /** The transforms {@code aug} switches on for images of {@code channels × height × width}, in trainer order. */
     public static List<ImageTransform> transforms(Augmentation aug, int channels, int height, int width) {
-        List<ImageTransform> out = new ArrayList<>();
-        if (aug.cropPadding() > 0) {
-            out.add(new RandomCrop(height, width, Padding.of(aug.cropPadding()), false, new double[]{0},
-                    PaddingMode.CONSTANT));
-        }
-        if (aug.horizontalFlip()) {
-            out.add(new RandomHorizontalFlip());
-        }
-        if (aug.verticalFlip()) {
-            out.add(new RandomVerticalFlip());
-        }
-        if (aug.rotationDegrees() > 0) {
-            out.add(new RandomRotation(aug.rotationDegrees()));
-        }
-        if (aug.colorJitter() > 0) {
-            double j = aug.colorJitter();
-            out.add(new ColorJitter(j, j, channels == 3 ? j : 0));
-        }
-        if (aug.randomErasing() > 0) {
-            out.add(new RandomErasing(aug.randomErasing(), new double[]{0.02, 0.33}, new double[]{0.3, 3.3},
-                    new double[]{0}));
-        }
+        List<ImageTransform> out = new ArrayList<>(Pipelines.augmentation(aug, channels, height,
+                width));
+        Pipelines.erasing(aug).ifPresent(out::add);
         return out;
     }
 
