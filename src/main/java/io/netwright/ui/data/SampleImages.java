@@ -60,8 +60,11 @@ public final class SampleImages {
         return fromImage(toImage(input));
     }
 
-    /** An 8-bit image as ARGB pixels (grey for one channel, the first three channels otherwise). */
-    static WritableImage fromBytes(ByteImage b) {
+    /**
+     * An 8-bit image as ARGB pixels of the same size (grey for one channel, the first three channels otherwise); show
+     * it in an {@code ImageView} with {@code setSmooth(false)} to scale it crisply.
+     */
+    public static WritableImage fromBytes(ByteImage b) {
         int w = b.width();
         int h = b.height();
         int c = b.channels();

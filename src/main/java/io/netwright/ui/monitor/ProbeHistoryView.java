@@ -2,6 +2,7 @@ package io.netwright.ui.monitor;
 
 import io.netwright.train.Evaluation.ProbePoint;
 import io.netwright.train.TrainingEvent;
+import io.netwright.ui.data.SampleImages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
@@ -120,7 +121,7 @@ final class ProbeHistoryView extends VBox {
     /** Shows the history {@code points} of {@code probe} from scratch. */
     void show(TrainingEvent.Probe probe, List<ProbePoint> points, IntFunction<String> names) {
         className = names;
-        image.setImage(probe.image() == null ? null : ProbeImages.toImage(probe.image()));
+        image.setImage(probe.image() == null ? null : SampleImages.fromBytes(probe.image()));
         title.setText("Sample #" + probe.index() + " — true class " + names.apply(probe.label()));
         trueSeries.clear();
         topSeries.clear();

@@ -1,6 +1,7 @@
 package io.netwright.ui.monitor;
 
 import io.netwright.train.TrainingEvent;
+import io.netwright.ui.data.SampleImages;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import javafx.scene.control.Label;
@@ -50,7 +51,7 @@ public final class SampleCell extends VBox {
     /** Shows {@code p}, naming classes with {@code className}. */
     void show(TrainingEvent.Probe p, IntFunction<String> className) {
         if (image.getImage() == null && p.image() != null) {
-            image.setImage(ProbeImages.toImage(p.image())); // a probe's image never changes within a run
+            image.setImage(SampleImages.fromBytes(p.image())); // a probe's image never changes within a run
         }
         probe = p;
         boolean right = isCorrect();
