@@ -57,6 +57,7 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     private Path predictRun;
     private String predictCheckpoint;
     private Path liveRunDir;
+    private final Button evaluateNow = new Button("Evaluate latest checkpoint");
     private int generation;
 
     /** An empty tab; {@link #evaluateRun} or a followed run fills it. */
@@ -107,7 +108,16 @@ public final class EvaluateView extends BorderPane implements TrainingView {
                 evaluateRun(predictRun, b);
             }
         });
-        HBox bar = new HBox(10, open, checkpoints, spinner, texts);
+        evaluateNow.setId("eval-now");
+        evaluateNow.setDisable(true);
+        evaluateNow.setTooltip(new javafx.scene.control.Tooltip("Evaluate the followed run's latest checkpoint now, "
+                + "without waiting for the run to end (it shares the CPU with the run while it works)"));
+        evaluateNow.setOnAction(e -> {
+            if (liveRunDir != null) {
+                evaluateRun(liveRunDir, "last");
+            }
+        });
+        HBox bar = new HBox(10, open, checkpoints, evaluateNow, spinner, texts);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("eval-toolbar");
@@ -177,16 +187,20 @@ public final class EvaluateView extends BorderPane implements TrainingView {
         }
         state.set(null);
         checkpoints.setDisable(true);
+        evaluateNow.setDisable(true);
         views.clear();
         header.setText("Following run " + (liveRunDir == null ? "(no folder)" : runName(liveRunDir))
-                + ": its test evaluation appears here when it finishes.");
+                + ": its test evaluation appears here when it finishes; after its first checkpoint, Evaluate latest "
+                + "checkpoint shows one now.");
         status.setText("");
     }
 
     @Override
     public void onEvents(List<TrainingEvent> events) {
         for (TrainingEvent e : events) {
-            if (e instanceof TrainingEvent.Evaluated ev) {
+            if (e instanceof TrainingEvent.CheckpointSaved c && "last".equals(c.kind()) && liveRunDir != null) {
+                evaluateNow.setDisable(false);
+            } else if (e instanceof TrainingEvent.Evaluated ev) {
                 showLive(ev.evaluation());
             } else if (e instanceof TrainingEvent.Finished) {
                 completeLive();

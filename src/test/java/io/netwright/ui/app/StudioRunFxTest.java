@@ -134,7 +134,7 @@ class StudioRunFxTest {
     }
 
     @Test
-    void aRunCanBeStoppedFromTheStudio(FxRobot robot) throws Exception {
+    void aRunCanBeEvaluatedWhileItTrainsAndStoppedFromTheStudio(FxRobot robot) throws Exception {
         robot.interact(() -> window.showTab("Train"));
         TrainTab train = find(robot, TrainTab.class);
         Callable<String> said = () -> train.message() + " / " + train.progress().stateText();
@@ -142,7 +142,17 @@ class StudioRunFxTest {
         set(robot, "#cfg-epochs", "20");
         robot.clickOn("#train-start");
         Trainer trainer = train.trainer().orElseThrow(() -> new AssertionError(train.message()));
-        waitFor("loss points", () -> train.charts().lossChart().totalPoints() >= 5, said);
+        EvaluateView evaluate = window.evaluateView();
+        javafx.scene.control.Button now = robot.lookup("#eval-now").queryAs(javafx.scene.control.Button.class);
+        assertTrue(now.isDisabled(), "nothing to evaluate before the first checkpoint");
+        waitFor("a checkpoint", () -> !now.isDisabled(), said);
+        robot.interact(() -> window.showTab("Evaluate"));
+        robot.clickOn("#eval-now");
+        waitFor("an evaluation during the run", () -> evaluate.stateProperty().get() != null
+                && !evaluate.busyProperty().get(), evaluate::statusText);
+        assertEquals(1000, evaluate.stateProperty().get().evaluation().samples(), "the bundled test split");
+        assertFalse(trainer.state().isTerminal(), "the run goes on meanwhile");
+        robot.interact(() -> window.showTab("Train"));
         robot.clickOn("#train-stop");
         waitFor("stopped", () -> train.stateProperty().get().isTerminal(), said);
         assertEquals(Trainer.State.STOPPED, trainer.state());
