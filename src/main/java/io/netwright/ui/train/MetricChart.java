@@ -48,6 +48,9 @@ public final class MetricChart {
         }
     }
 
+    /** Plot pixels per decimation bucket (each bucket shows its minimum and maximum). */
+    static final int PIXELS_PER_BUCKET = 2;
+
     /** How far (pixels) from the mouse a point may be to be shown on hover. */
     static final double HOVER_PIXELS = 12;
     private static final DecimalFormat VALUE = new DecimalFormat("0.#####");
@@ -263,7 +266,9 @@ public final class MetricChart {
         Range range = x.isAutoRange() ? null : x.getRange();
         double lo = range == null ? Double.NEGATIVE_INFINITY : range.getLowerBound();
         double hi = range == null ? Double.POSITIVE_INFINITY : range.getUpperBound();
-        int width = (int) Math.max(100, viewer.getWidth() > 0 ? viewer.getWidth() - 80 : 600);
+        // one min/max bucket per PIXELS_PER_BUCKET pixels: the envelope still looks continuous, and the paint (the
+        // costliest thing the studio does during a run) has half the segments of a bucket per pixel
+        int width = (int) Math.max(50, (viewer.getWidth() > 0 ? viewer.getWidth() - 80 : 600) / PIXELS_PER_BUCKET);
         refreshing = true;
         dataset.setNotify(false);
         try {
