@@ -6,7 +6,6 @@ import io.netwright.backend.View;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -20,32 +19,6 @@ import org.bytedeco.openblas.global.openblas;
  */
 final class CpuConvGemm {
 
-    /** Native scratch of one thread: columns, weights, output/gradient planes. */
-    private static final class Scratch {
-        private final FloatPointer[] ptr = new FloatPointer[4];
-        private final FloatBuffer[] buf = new FloatBuffer[4];
-        private float[] heapCols = new float[0];
-
-        FloatBuffer get(int slot, long n) {
-            if (ptr[slot] == null || ptr[slot].capacity() < n) {
-                if (ptr[slot] != null) {
-                    ptr[slot].close();
-                }
-                ptr[slot] = new FloatPointer(Math.max(n, 1024));
-                buf[slot] = ptr[slot].asBuffer();
-            }
-            return buf[slot];
-        }
-
-        /** Heap twin of the column matrix: unfolding into an array is much cheaper than many small native puts. */
-        float[] heapCols(int n) {
-            if (heapCols.length < n) {
-                heapCols = new float[n];
-            }
-            return heapCols;
-        }
-    }
-
     private static final int COLS = 0;
     private static final int WEIGHT = 1;
     private static final int PLANE = 2;
@@ -53,7 +26,7 @@ final class CpuConvGemm {
 
     private final CpuParallel par;
     private final CpuConvRows rowsPath;
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final ThreadLocal<ConvScratch> scratch = ThreadLocal.withInitial(ConvScratch::new);
 
     CpuConvGemm(CpuParallel par) {
         this.par = par;
@@ -127,7 +100,7 @@ final class CpuConvGemm {
         float[] od = (float[]) CpuChecks.data(out);
         int ld = d.ld();
         overChunks(d, (from, to) -> {
-            Scratch s = scratch.get();
+            ConvScratch s = scratch.get();
             FloatBuffer wb = s.get(WEIGHT, (long) d.ocg() * d.rows());
             FloatBuffer ob = s.get(PLANE, (long) d.ocg() * ld);
             FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
@@ -136,7 +109,7 @@ final class CpuConvGemm {
                 for (int ch = from; ch < to; ch++) {
                     int n0 = ch * d.chunk();
                     int cnt = Math.min(d.chunk(), d.n() - n0);
-                    float[] hc = s.heapCols(d.rows() * ld);
+                    float[] hc = s.heap(0, d.rows() * ld);
                     for (int k = 0; k < cnt; k++) {
                         im2col(x, n0 + k, grp * d.cg(), d.group(), hc, ld, k * d.l());
                     }
@@ -171,7 +144,7 @@ final class CpuConvGemm {
         float[] god = (float[]) CpuChecks.data(gOut);
         int ld = d.ld();
         overChunks(d, (from, to) -> {
-            Scratch s = scratch.get();
+            ConvScratch s = scratch.get();
             s.get(WEIGHT, (long) d.ocg() * d.rows());
             FloatBuffer gb = s.get(PLANE, (long) d.ocg() * ld);
             FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
@@ -189,7 +162,7 @@ final class CpuConvGemm {
                     openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans,
                             d.rows(), cnt * d.l(), d.ocg(), 1f, s.ptr[WEIGHT], d.rows(), s.ptr[PLANE], ld, 0f,
                             s.ptr[COLS], ld);
-                    float[] hc = s.heapCols(d.rows() * ld);
+                    float[] hc = s.heap(0, d.rows() * ld);
                     cb.get(0, hc, 0, d.rows() * ld);
                     for (int k = 0; k < cnt; k++) {
                         col2im(hc, ld, k * d.l(), gIn, gi, n0 + k, grp * d.cg(), d.group());
@@ -213,7 +186,7 @@ final class CpuConvGemm {
         Map<Integer, float[]> partials = new TreeMap<>();
         int ld = d.ld();
         overChunks(d, (from, to) -> {
-            Scratch s = scratch.get();
+            ConvScratch s = scratch.get();
             FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
             FloatBuffer gb = s.get(PLANE, (long) d.ocg() * ld);
             FloatBuffer pb = s.get(PARTIAL, (long) per);
@@ -222,7 +195,7 @@ final class CpuConvGemm {
                 for (int ch = from; ch < to; ch++) {
                     int n0 = ch * d.chunk();
                     int cnt = Math.min(d.chunk(), d.n() - n0);
-                    float[] hc = s.heapCols(d.rows() * ld);
+                    float[] hc = s.heap(0, d.rows() * ld);
                     for (int k = 0; k < cnt; k++) {
                         im2col(x, n0 + k, grp * d.cg(), d.group(), hc, ld, k * d.l());
                         putPlanes(gOut, god, n0 + k, grp * d.ocg(), d.ocg(), d.l(), gb, ld, k * d.l());

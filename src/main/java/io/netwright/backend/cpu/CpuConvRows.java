@@ -6,7 +6,6 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -27,47 +26,6 @@ import org.bytedeco.openblas.global.openblas;
  */
 final class CpuConvRows {
 
-    /** Scratch of one thread: heap planes plus native columns, weights, output/gradient planes and partials. */
-    private static final class Scratch {
-        private final FloatPointer[] ptr = new FloatPointer[4];
-        private final FloatBuffer[] buf = new FloatBuffer[4];
-        private float[] padded = new float[0];
-        private float[] plane = new float[0];
-        private float[] cols = new float[0];
-
-        FloatBuffer get(int slot, long n) {
-            if (ptr[slot] == null || ptr[slot].capacity() < n) {
-                if (ptr[slot] != null) {
-                    ptr[slot].close();
-                }
-                ptr[slot] = new FloatPointer(Math.max(n, 1024));
-                buf[slot] = ptr[slot].asBuffer();
-            }
-            return buf[slot];
-        }
-
-        float[] padded(int n) {
-            if (padded.length < n) {
-                padded = new float[n];
-            }
-            return padded;
-        }
-
-        float[] cols(int n) {
-            if (cols.length < n) {
-                cols = new float[n];
-            }
-            return cols;
-        }
-
-        float[] plane(int n) {
-            if (plane.length < n) {
-                plane = new float[n];
-            }
-            return plane;
-        }
-    }
-
     /**
      * Target size (floats) of one chunk's column matrix: 64 KB measured best for LeNet-sized layers (a larger product
      * spills the cache); layers bigger than this run one image per product. {@code -Dnetwright.conv.rowsChunk=N}.
@@ -80,7 +38,7 @@ final class CpuConvRows {
     private static final int PARTIAL = 3;
 
     private final CpuParallel par;
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final ThreadLocal<ConvScratch> scratch = ThreadLocal.withInitial(ConvScratch::new);
 
     CpuConvRows(CpuParallel par) {
         this.par = par;
@@ -179,13 +137,13 @@ final class CpuConvRows {
         int ld = d.ld();
         OpenBlas.threads(1);
         par.forRange(d.chunks(), 1, (from, to) -> {
-            Scratch s = scratch.get();
+            ConvScratch s = scratch.get();
             FloatBuffer wb = s.get(WEIGHT, (long) d.ocg() * d.rows());
             FloatBuffer gb = s.get(PLANE, (long) d.ocg() * ld);
             FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
-            float[] xp = s.padded(d.paddedSize());
-            float[] hp = s.plane(d.ocg() * ld);
-            float[] hc = s.cols(d.rows() * ld);
+            float[] xp = s.heap(0, d.paddedSize());
+            float[] hp = s.heap(1, d.ocg() * ld);
+            float[] hc = s.heap(2, d.rows() * ld);
             for (int grp = 0; grp < d.groups(); grp++) {
                 wb.put(0, wmat, grp * d.ocg() * d.rows(), d.ocg() * d.rows());
                 for (int ch = from; ch < to; ch++) {
@@ -255,12 +213,12 @@ final class CpuConvRows {
         int ld = d.ld();
         OpenBlas.threads(1);
         par.forRange(d.chunks(), 1, (from, to) -> {
-            Scratch s = scratch.get();
+            ConvScratch s = scratch.get();
             FloatBuffer wb = s.get(WEIGHT, (long) d.ocg() * d.rows());
             FloatBuffer ob = s.get(PLANE, (long) d.ocg() * ld);
             FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
-            float[] xp = s.padded(d.paddedSize());
-            float[] hp = s.plane(d.ocg() * ld);
+            float[] xp = s.heap(0, d.paddedSize());
+            float[] hp = s.heap(1, d.ocg() * ld);
             for (int grp = 0; grp < d.groups(); grp++) {
                 wb.put(0, wmat, grp * d.ocg() * d.rows(), d.ocg() * d.rows());
                 for (int ch = from; ch < to; ch++) {
@@ -293,12 +251,12 @@ final class CpuConvRows {
         boolean transposed = d.rows() > d.ocg();
         OpenBlas.threads(1);
         par.forRange(d.chunks(), 1, (from, to) -> {
-            Scratch s = scratch.get();
+            ConvScratch s = scratch.get();
             FloatBuffer cb = s.get(COLS, (long) d.rows() * ld);
             FloatBuffer gb = s.get(PLANE, (long) d.ocg() * ld);
             FloatBuffer pb = s.get(PARTIAL, per);
-            float[] xp = s.padded(d.paddedSize());
-            float[] hp = s.plane(d.ocg() * ld);
+            float[] xp = s.heap(0, d.paddedSize());
+            float[] hp = s.heap(1, d.ocg() * ld);
             float[] mine = new float[per * d.groups()];
             for (int grp = 0; grp < d.groups(); grp++) {
                 for (int ch = from; ch < to; ch++) {
@@ -322,7 +280,7 @@ final class CpuConvRows {
                     }
                 }
                 if (transposed) {
-                    float[] t = s.plane(per);
+                    float[] t = s.heap(1, per);
                     pb.get(0, t, 0, per);
                     for (int r = 0; r < d.rows(); r++) {
                         for (int o = 0; o < d.ocg(); o++) {
