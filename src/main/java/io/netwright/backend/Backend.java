@@ -113,6 +113,15 @@ public interface Backend {
         return false;
     }
 
+    /**
+     * Optional fused convolution with bias: as {@link #conv2d}, with {@code bias: [OC]} added to every output
+     * position in the same pass. Returns false when this backend does not fuse the bias; the caller then uses
+     * {@link #conv2d} and adds the bias itself.
+     */
+    default boolean conv2dBias(View x, View weight, View bias, View out, Conv2dGeometry g, int groups) {
+        return false;
+    }
+
     /** Optional fused input gradient of {@link #conv2d}: overwrites {@code gradIn: [N, C, H, W]}; false if absent. */
     default boolean conv2dBackwardInput(View gradOut, View weight, View gradIn, Conv2dGeometry g, int groups) {
         return false;

@@ -182,8 +182,11 @@ final class ConvOps {
             return Autograd.record("convolution", out, g -> new Tensor[]{Tensor.zerosLike(x),
                 Tensor.zerosLike(weight), bias == null ? null : Tensor.zerosLike(bias)}, x, weight, bias);
         }
+        if (bias != null && be.conv2dBias(x.v(), weight.v(), bias.v(), out.v(), geo, groups)) {
+            return fused(x, weight, bias, out, geo, groups, true);
+        }
         if (be.conv2d(x.v(), weight.v(), out.v(), geo, groups)) {
-            return fused(x, weight, bias, out, geo, groups);
+            return fused(x, weight, bias, out, geo, groups, false);
         }
         Tensor wc = CnnArgs.dense(weight);
         View wG = CnnArgs.view(wc, groups, ocg, rows);
@@ -247,12 +250,13 @@ final class ConvOps {
     }
 
     /**
-     * The backend's fused convolution wrote {@code out}: add the bias and record the fused backward (input and weight
+     * The backend's fused convolution wrote {@code out}: add the bias (unless the backend did) and record the fused backward (input and weight
      * gradients straight from the backend, the bias gradient as one reduction over N, H, W).
      */
-    private static Tensor fused(Tensor x, Tensor weight, Tensor bias, Tensor out, Conv2dGeometry geo, int groups) {
+    private static Tensor fused(Tensor x, Tensor weight, Tensor bias, Tensor out, Conv2dGeometry geo, int groups,
+                                boolean biasAdded) {
         Backend be = x.backend();
-        if (bias != null) {
+        if (bias != null && !biasAdded) {
             be.binary(BinaryOp.ADD, out.v(), biasView(bias, out.shapeRef()), out.v());
         }
         int oc = weight.size(0);

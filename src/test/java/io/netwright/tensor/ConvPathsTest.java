@@ -77,6 +77,30 @@ class ConvPathsTest {
         }
     }
 
+    @Test
+    void directKernelShapesAgreeWithTheComposedPath() {
+        try (CpuBackend fused = new CpuBackend(new BackendOptions(2, true));
+             CpuBackend composed = new CpuBackend(new BackendOptions(2, false))) {
+            Generator g = new Generator(17);
+            // {channels, outChannels, k, pad, batch, height, width}: the shapes the direct AVX-512 kernel takes
+            // (stride 1, >= 8 channels; 3x3 with channels % 16 == 0 also for the weight gradient), output channel
+            // counts that are not multiples of its blocks (8 forward, 3 weight gradient), 1x1 and 5x5 kernels,
+            // and widths whose extended rows do not fill a 48-position block.
+            int[][] cases = {{16, 10, 3, 1, 5, 9, 13}, {32, 32, 3, 1, 3, 28, 28}, {16, 13, 3, 0, 2, 7, 30},
+                {8, 8, 5, 2, 3, 11, 10}, {32, 7, 1, 0, 4, 6, 5}, {16, 16, 3, 2, 2, 5, 5}};
+            for (int[] c : cases) {
+                Tensor x = Tensor.randn(g, c[4], c[0], c[5], c[6]);
+                Tensor w = Tensor.randn(g, c[1], c[0], c[2], c[2]);
+                Tensor b = Tensor.randn(g, c[1]);
+                int[] s = {1};
+                int[] p = {c[3]};
+                int[] d = {1};
+                assertAgree(java.util.Arrays.toString(c), run(on(fused, x), on(fused, w), on(fused, b), s, p, d, 1),
+                        run(on(composed, x), on(composed, w), on(composed, b), s, p, d, 1));
+            }
+        }
+    }
+
     private static void assertAgree(String what, float[][] a, float[][] e) {
         for (int k = 0; k < a.length; k++) {
             double scale = 0;

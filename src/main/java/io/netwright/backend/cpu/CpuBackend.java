@@ -165,6 +165,10 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     @Override
     public void reduce(ReduceOp op, View x, int[] dims, View out) {
+        if (DirectConv.handlesChannelSums(op, x, dims, out)) {
+            convGemm.channelSums(x, out);
+            return;
+        }
         CpuReduce.run(par, op, x, dims, out);
     }
 
@@ -190,6 +194,11 @@ public final class CpuBackend implements Backend, AutoCloseable {
         }
         convGemm.forward(x, weight, out, g, groups);
         return true;
+    }
+
+    @Override
+    public boolean conv2dBias(View x, View weight, View bias, View out, Conv2dGeometry g, int groups) {
+        return gemm.usesNative() && convGemm.forwardWithBias(x, weight, bias, out, g, groups);
     }
 
     @Override

@@ -26,11 +26,13 @@ final class CpuConvGemm {
 
     private final CpuParallel par;
     private final CpuConvRows rowsPath;
+    private final DirectConv direct;
     private final ThreadLocal<ConvScratch> scratch = ThreadLocal.withInitial(ConvScratch::new);
 
     CpuConvGemm(CpuParallel par) {
         this.par = par;
         this.rowsPath = new CpuConvRows(par);
+        this.direct = new DirectConv(par);
     }
 
     /** Shapes of one call, per group. */
@@ -90,8 +92,36 @@ final class CpuConvGemm {
 
     // ================================================================ forward
 
+    /**
+     * {@code out = conv(x, w) + bias} in one pass where the direct kernel handles {@code g}; false (nothing written)
+     * otherwise, and the caller adds the bias after {@link #forward}.
+     */
+    boolean forwardWithBias(View x, View w, View bias, View out, Conv2dGeometry g, int groups) {
+        check("conv2d", x, w, out, g, groups);
+        if (!directForward(x, out, g, groups)) {
+            return false;
+        }
+        direct.forward(x, w, bias, out, g);
+        return true;
+    }
+
+    private static boolean directForward(View x, View out, Conv2dGeometry g, int groups) {
+        // With a single input channel each position block has too few taps to pay for its accumulators.
+        return g.channels() >= 8 && DirectConv.handles(g, groups) && DirectConv.contiguous(x)
+                && DirectConv.contiguous(out);
+    }
+
+    /** A convolution's bias gradient, {@code out[c] = sum of x[:, c, :, :]} (see {@link DirectConv#channelSums}). */
+    void channelSums(View x, View out) {
+        direct.channelSums(x, out);
+    }
+
     void forward(View x, View w, View out, Conv2dGeometry g, int groups) {
         check("conv2d", x, w, out, g, groups);
+        if (directForward(x, out, g, groups)) {
+            direct.forward(x, w, null, out, g);
+            return;
+        }
         if (CpuConvRows.handles(g)) {
             rowsPath.forward(x, w, out, g, groups);
             return;
@@ -129,6 +159,12 @@ final class CpuConvGemm {
 
     void backwardInput(View gOut, View w, View gIn, Conv2dGeometry g, int groups) {
         check("conv2d backward", gIn, w, gOut, g, groups);
+        // With few input channels the flipped convolution's output blocks (8 channels) would be mostly padding.
+        if (g.channels() >= 8 && DirectConv.handlesInputGradient(g, groups) && DirectConv.contiguous(gOut)
+                && DirectConv.contiguous(gIn)) {
+            direct.backwardInput(gOut, w, gIn, g);
+            return;
+        }
         if (CpuConvRows.handles(g)) {
             // The flipped convolution's M is the input channel count: with fewer input than output channels the
             // column-matrix product (M = C*kH*kW) is faster.
@@ -176,6 +212,10 @@ final class CpuConvGemm {
 
     void backwardWeight(View x, View gOut, View gW, Conv2dGeometry g, int groups) {
         check("conv2d backward", x, gW, gOut, g, groups);
+        if (DirectConv.handlesWeightGradient(g, groups) && DirectConv.contiguous(x) && DirectConv.contiguous(gOut)) {
+            direct.backwardWeight(x, gOut, gW, g);
+            return;
+        }
         if (CpuConvRows.handles(g)) {
             rowsPath.backwardWeight(x, gOut, gW, g, groups);
             return;

@@ -97,13 +97,25 @@ final class CpuConvRows {
 
     /** Input gradient: the stride-1 convolution of {@code gOut} with the flipped, transposed weight. */
     void backwardInput(View gOut, View w, View gIn, Conv2dGeometry g, int groups) {
-        int oc = w.shape()[0];
+        run(gOut, flippedWeight(w, g, groups), gIn, flippedGeometry(w.shape()[0], g), groups);
+    }
+
+    /** The geometry of the input gradient's stride-1 convolution over {@code gOut} ({@code oc} channels). */
+    static Conv2dGeometry flippedGeometry(int oc, Conv2dGeometry g) {
         int kh = g.kernelH();
         int kw = g.kernelW();
-        Conv2dGeometry flipped = new Conv2dGeometry(oc, g.outHeight(), g.outWidth(), kh, kw, 1, 1,
-                g.dilationH() * (kh - 1) - g.padH(), g.dilationW() * (kw - 1) - g.padW(), g.dilationH(),
-                g.dilationW());
-        int ocg = oc / groups;
+        return new Conv2dGeometry(oc, g.outHeight(), g.outWidth(), kh, kw, 1, 1, g.dilationH() * (kh - 1) - g.padH(),
+                g.dilationW() * (kw - 1) - g.padW(), g.dilationH(), g.dilationW());
+    }
+
+    /**
+     * The weight of the input gradient's convolution: {@code W'[grp*cg + c, o, i, j] = W[grp*ocg + o, c, kh-1-i,
+     * kw-1-j]}, dense {@code [C, OC/groups, kH, kW]}.
+     */
+    static float[] flippedWeight(View w, Conv2dGeometry g, int groups) {
+        int kh = g.kernelH();
+        int kw = g.kernelW();
+        int ocg = w.shape()[0] / groups;
         int cg = g.channels() / groups;
         float[] wd = (float[]) CpuChecks.data(w);
         int[] ws = w.strides();
@@ -122,7 +134,7 @@ final class CpuConvRows {
                 }
             }
         }
-        run(gOut, wf, gIn, flipped, groups);
+        return wf;
     }
 
     /**
@@ -311,7 +323,8 @@ final class CpuConvRows {
     // ================================================================ moving data
 
     /** The weight {@code [OC, C/groups, kH, kW]} (any strides) as a dense row-major array. */
-    private static float[] packWeight(View w) {
+    /** {@code w} as a dense {@code [OC, C/groups, kH, kW]} array. */
+    static float[] packWeight(View w) {
         int[] sh = w.shape();
         int[] ws = w.strides();
         float[] wd = (float[]) CpuChecks.data(w);

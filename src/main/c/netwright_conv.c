@@ -1,0 +1,340 @@
+/*
+ * Netwright's direct convolution: stride-1, dilation-1, ungrouped conv2d on Java float[] arrays with AVX-512.
+ *
+ * Why: the small channel counts of a typical CNN (32 or 64) give im2col + GEMM a small M and a column matrix that is
+ * unfolded, packed and copied several times per image. Here each image is copied once into zero-padded planes
+ * [C, H+2pH, W+2pW] and the convolution is computed on the "extended grid": output position p = y*Wp + x (x < Wp)
+ * reads input p + i*Wp + j for tap (i, j), so every tap is a contiguous run and the kernel is a 1-D correlation
+ * over p. The last Wp-OW columns of each output row read wrapped-around inputs and are dropped when the output is
+ * cropped into NCHW (with the bias added there).
+ *
+ * Register blocking: 8 output channels x 48 positions (24 zmm accumulators); per (input channel, tap) 3 unaligned
+ * input loads and 8 weight broadcasts feed 24 FMAs. Weights are packed per block of 8 output channels as
+ * [C][kH*kW][8] (zero-padded past OC).
+ *
+ * The backward pass's input gradient is the same kernel run on gradOut with the flipped, transposed weight (the Java
+ * side builds it). The weight gradient uses the channel-last copy of the padded input: for one output channel block
+ * of 4 and 16 input channels, acc[o][t] += gOut[o][p] * xt[p + off_t][c..c+16] over all p and images, with no
+ * horizontal sums.
+ *
+ * Built with the SGEMM shim into libnetwright_sgemm.so (pom profile native-sgemm). The AVX-512 functions carry
+ * target attributes; available() reports whether this CPU has AVX-512F, and Java uses its GEMM path otherwise. Bounds
+ * are checked on the Java side (DirectConv); this file trusts its arguments.
+ */
+#include <jni.h>
+#include <immintrin.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NW_TARGET __attribute__((target("avx512f,fma")))
+#define OB 8     /* output channels per block (forward) */
+#define PV 3     /* 16-float vectors of positions per block */
+#define PB (16 * PV)
+
+/* Per-thread scratch, grown on demand and kept for the thread's life. */
+static __thread float *nw_buf[4];
+static __thread size_t nw_cap[4];
+
+static float *scratch(int slot, size_t floats) {
+    if (nw_cap[slot] < floats) {
+        free(nw_buf[slot]);
+        size_t bytes = ((floats * sizeof(float) + 63) / 64) * 64;
+        nw_buf[slot] = aligned_alloc(64, bytes);
+        nw_cap[slot] = nw_buf[slot] == NULL ? 0 : floats;
+    }
+    return nw_buf[slot];
+}
+
+static inline int round_up(int v, int m) {
+    return (v + m - 1) / m * m;
+}
+
+/* One image's channels into zero-padded planes of xp (hp x wp each). */
+static void pad_image(const float *x, int c, int h, int w, int ph, int pw, int hp, int wp, float *xp, size_t total) {
+    memset(xp, 0, total * sizeof(float));
+    for (int ci = 0; ci < c; ci++) {
+        const float *src = x + (size_t) ci * h * w;
+        float *dst = xp + (size_t) ci * hp * wp + (size_t) ph * wp + pw;
+        for (int y = 0; y < h; y++) {
+            memcpy(dst + (size_t) y * wp, src + (size_t) y * w, (size_t) w * sizeof(float));
+        }
+    }
+}
+
+/* 8 output channels x 48 extended positions starting at p0. */
+NW_TARGET static inline void block8x48(const float *xp, size_t plane, int c, const int *offs, int taps,
+                                       const float *wpk, float *oe, size_t lpad) {
+    __m512 a00 = _mm512_setzero_ps(), a01 = a00, a02 = a00, a10 = a00, a11 = a00, a12 = a00;
+    __m512 a20 = a00, a21 = a00, a22 = a00, a30 = a00, a31 = a00, a32 = a00;
+    __m512 a40 = a00, a41 = a00, a42 = a00, a50 = a00, a51 = a00, a52 = a00;
+    __m512 a60 = a00, a61 = a00, a62 = a00, a70 = a00, a71 = a00, a72 = a00;
+    for (int ci = 0; ci < c; ci++) {
+        const float *xc = xp + (size_t) ci * plane;
+        const float *wc = wpk + (size_t) ci * taps * OB;
+        for (int t = 0; t < taps; t++) {
+            const float *s = xc + offs[t];
+            const float *k = wc + t * OB;
+            __m512 v0 = _mm512_loadu_ps(s), v1 = _mm512_loadu_ps(s + 16), v2 = _mm512_loadu_ps(s + 32);
+            __m512 b;
+            b = _mm512_set1_ps(k[0]); a00 = _mm512_fmadd_ps(b, v0, a00); a01 = _mm512_fmadd_ps(b, v1, a01); a02 = _mm512_fmadd_ps(b, v2, a02);
+            b = _mm512_set1_ps(k[1]); a10 = _mm512_fmadd_ps(b, v0, a10); a11 = _mm512_fmadd_ps(b, v1, a11); a12 = _mm512_fmadd_ps(b, v2, a12);
+            b = _mm512_set1_ps(k[2]); a20 = _mm512_fmadd_ps(b, v0, a20); a21 = _mm512_fmadd_ps(b, v1, a21); a22 = _mm512_fmadd_ps(b, v2, a22);
+            b = _mm512_set1_ps(k[3]); a30 = _mm512_fmadd_ps(b, v0, a30); a31 = _mm512_fmadd_ps(b, v1, a31); a32 = _mm512_fmadd_ps(b, v2, a32);
+            b = _mm512_set1_ps(k[4]); a40 = _mm512_fmadd_ps(b, v0, a40); a41 = _mm512_fmadd_ps(b, v1, a41); a42 = _mm512_fmadd_ps(b, v2, a42);
+            b = _mm512_set1_ps(k[5]); a50 = _mm512_fmadd_ps(b, v0, a50); a51 = _mm512_fmadd_ps(b, v1, a51); a52 = _mm512_fmadd_ps(b, v2, a52);
+            b = _mm512_set1_ps(k[6]); a60 = _mm512_fmadd_ps(b, v0, a60); a61 = _mm512_fmadd_ps(b, v1, a61); a62 = _mm512_fmadd_ps(b, v2, a62);
+            b = _mm512_set1_ps(k[7]); a70 = _mm512_fmadd_ps(b, v0, a70); a71 = _mm512_fmadd_ps(b, v1, a71); a72 = _mm512_fmadd_ps(b, v2, a72);
+        }
+    }
+#define NW_ST(o, a0, a1, a2) \
+    _mm512_storeu_ps(oe + (size_t) (o) * lpad, a0); \
+    _mm512_storeu_ps(oe + (size_t) (o) * lpad + 16, a1); \
+    _mm512_storeu_ps(oe + (size_t) (o) * lpad + 32, a2);
+    NW_ST(0, a00, a01, a02) NW_ST(1, a10, a11, a12) NW_ST(2, a20, a21, a22) NW_ST(3, a30, a31, a32)
+    NW_ST(4, a40, a41, a42) NW_ST(5, a50, a51, a52) NW_ST(6, a60, a61, a62) NW_ST(7, a70, a71, a72)
+#undef NW_ST
+}
+
+/* Weight [oc][c][kh*kw] into blocks of 8 output channels: [ocp/8][c][taps][8], zero past oc. */
+static void pack_forward(const float *wt, int oc, int c, int taps, float *wpk) {
+    int ocp = round_up(oc, OB);
+    for (int ob = 0; ob < ocp; ob += OB) {
+        float *dst = wpk + (size_t) ob * c * taps;
+        for (int ci = 0; ci < c; ci++) {
+            for (int t = 0; t < taps; t++) {
+                for (int o = 0; o < OB; o++) {
+                    int oo = ob + o;
+                    dst[((size_t) ci * taps + t) * OB + o] = oo < oc ? wt[((size_t) oo * c + ci) * taps + t] : 0.f;
+                }
+            }
+        }
+    }
+}
+
+NW_TARGET static void forward(const float *x, int n, int c, int h, int w, const float *wt, int oc, int kh, int kw,
+                              int ph, int pw, const float *bias, float *out) {
+    int hp = h + 2 * ph, wp = w + 2 * pw;
+    int oh = hp - kh + 1, ow = wp - kw + 1;
+    int taps = kh * kw;
+    int l = oh * wp, lpad = round_up(l, PB);
+    int ocp = round_up(oc, OB);
+    size_t plane = (size_t) hp * wp;
+    size_t xsize = (size_t) c * plane + (size_t) (lpad - l) + (size_t) kh * wp + kw + 16;
+    float *xp = scratch(0, xsize);
+    float *oe = scratch(1, (size_t) ocp * lpad);
+    float *wpk = scratch(2, (size_t) ocp * c * taps);
+    if (xp == NULL || oe == NULL || wpk == NULL) {
+        return;
+    }
+    int offs[64];
+    for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+            offs[i * kw + j] = i * wp + j;
+        }
+    }
+    pack_forward(wt, oc, c, taps, wpk);
+    for (int img = 0; img < n; img++) {
+        pad_image(x + (size_t) img * c * h * w, c, h, w, ph, pw, hp, wp, xp, xsize);
+        for (int ob = 0; ob < ocp; ob += OB) {
+            const float *wb = wpk + (size_t) ob * c * taps;
+            for (int p0 = 0; p0 < lpad; p0 += PB) {
+                block8x48(xp + p0, plane, c, offs, taps, wb, oe + (size_t) ob * lpad + p0, lpad);
+            }
+        }
+        float *o = out + (size_t) img * oc * oh * ow;
+        for (int co = 0; co < oc; co++) {
+            float b = bias == NULL ? 0.f : bias[co];
+            const float *src = oe + (size_t) co * lpad;
+            float *dst = o + (size_t) co * oh * ow;
+            for (int y = 0; y < oh; y++) {
+                for (int xx = 0; xx < ow; xx++) {
+                    dst[y * ow + xx] = src[y * wp + xx] + b;
+                }
+            }
+        }
+    }
+}
+
+/*
+ * Weight gradient, accumulated into gw[oc][c][kh][kw] (the caller zeroes it or holds a partial sum): every image's
+ * padded input is transposed to channel-last xt[p][cp] (cp = c rounded up to 16); then for 3 output channels and 16
+ * input channels at a time, 3 x 9 accumulators (27 zmm) run over all output positions of all the images:
+ * acc[o][t][c..c+16] += gOut[o][y][x] * xt[(y+i)*wp + x+j][c..c+16]. No horizontal sums. 3x3 kernels only (Java
+ * checks), so the 27 accumulators stay in registers.
+ */
+#define GO 3
+NW_TARGET static void backward_weight(const float *x, const float *go, int n, int c, int h, int w, int oc, int kh,
+                                      int kw, int ph, int pw, float *gw) {
+    int hp = h + 2 * ph, wp = w + 2 * pw;
+    int oh = hp - kh + 1, ow = wp - kw + 1;
+    const int taps = 9;
+    int cp = round_up(c, 16);
+    size_t plane = (size_t) hp * wp;
+    size_t xsize = (size_t) c * plane + 16;
+    size_t tsize = plane * cp + 16;
+    int ocg = round_up(oc, GO);
+    float *xp = scratch(0, xsize);
+    float *xt = scratch(1, tsize);
+    float *acc = scratch(3, (size_t) ocg * taps * cp);
+    float *gz = scratch(2, (size_t) oh * ow);
+    if (xp == NULL || xt == NULL || acc == NULL || gz == NULL) {
+        return;
+    }
+    int offs[9];
+    for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+            offs[i * kw + j] = (i * wp + j) * cp;
+        }
+    }
+    memset(acc, 0, (size_t) ocg * taps * cp * sizeof(float));
+    memset(xt, 0, tsize * sizeof(float));
+    memset(gz, 0, (size_t) oh * ow * sizeof(float));
+    size_t osize = (size_t) oh * ow;
+    for (int img = 0; img < n; img++) {
+        pad_image(x + (size_t) img * c * h * w, c, h, w, ph, pw, hp, wp, xp, xsize);
+        for (size_t p = 0; p < plane; p++) {
+            float *row = xt + p * cp;
+            for (int ci = 0; ci < c; ci++) {
+                row[ci] = xp[(size_t) ci * plane + p];
+            }
+        }
+        const float *g = go + (size_t) img * oc * osize;
+        for (int o0 = 0; o0 < ocg; o0 += GO) {
+            /* output channels past oc read a zero plane */
+            const float *g0 = g + (size_t) o0 * osize;
+            const float *g1 = o0 + 1 < oc ? g0 + osize : gz;
+            const float *g2 = o0 + 2 < oc ? g0 + 2 * osize : gz;
+            for (int c0 = 0; c0 < cp; c0 += 16) {
+                __m512 s[GO][9];
+                float *ab = acc + ((size_t) o0 * taps) * cp + c0;
+#pragma GCC unroll 9
+                for (int t = 0; t < 9; t++) {
+                    s[0][t] = _mm512_setzero_ps();
+                    s[1][t] = _mm512_setzero_ps();
+                    s[2][t] = _mm512_setzero_ps();
+                }
+                for (int y = 0; y < oh; y++) {
+                    const float *xr = xt + (size_t) y * wp * cp + c0;
+                    const float *r0 = g0 + (size_t) y * ow, *r1 = g1 + (size_t) y * ow, *r2 = g2 + (size_t) y * ow;
+                    for (int xx = 0; xx < ow; xx++) {
+                        __m512 b0 = _mm512_set1_ps(r0[xx]), b1 = _mm512_set1_ps(r1[xx]), b2 = _mm512_set1_ps(r2[xx]);
+                        const float *xq = xr + (size_t) xx * cp;
+#pragma GCC unroll 9
+                        for (int t = 0; t < 9; t++) {
+                            __m512 v = _mm512_loadu_ps(xq + offs[t]);
+                            s[0][t] = _mm512_fmadd_ps(b0, v, s[0][t]);
+                            s[1][t] = _mm512_fmadd_ps(b1, v, s[1][t]);
+                            s[2][t] = _mm512_fmadd_ps(b2, v, s[2][t]);
+                        }
+                    }
+                }
+#pragma GCC unroll 3
+                for (int q = 0; q < GO; q++) {
+#pragma GCC unroll 9
+                    for (int t = 0; t < 9; t++) {
+                        float *dst = ab + ((size_t) q * 9 + t) * cp;
+                        _mm512_storeu_ps(dst, _mm512_add_ps(_mm512_loadu_ps(dst), s[q][t]));
+                    }
+                }
+            }
+        }
+    }
+    for (int o = 0; o < oc; o++) {
+        for (int ci = 0; ci < c; ci++) {
+            for (int t = 0; t < taps; t++) {
+                gw[((size_t) o * c + ci) * taps + t] += acc[((size_t) o * taps + t) * cp + ci];
+            }
+        }
+    }
+}
+
+JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_supported0(JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma") ? JNI_TRUE : JNI_FALSE;
+}
+
+/* out[n][oc][oh][ow] = conv(x[n][c][h][w], wt[oc][c][kh][kw]) + bias; arrays pinned for the call. */
+JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_forward0(
+        JNIEnv *env, jclass cls, jfloatArray x, jint x_off, jint n, jint c, jint h, jint w, jfloatArray wt,
+        jint w_off, jint oc, jint kh, jint kw, jint ph, jint pw, jfloatArray bias, jint b_off, jfloatArray out,
+        jint out_off) {
+    (void) cls;
+    float *po = (*env)->GetPrimitiveArrayCritical(env, out, NULL);
+    float *px = (*env)->GetPrimitiveArrayCritical(env, x, NULL);
+    float *pw_ = (*env)->GetPrimitiveArrayCritical(env, wt, NULL);
+    float *pb = bias == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, bias, NULL);
+    jboolean ok = po != NULL && px != NULL && pw_ != NULL && (bias == NULL || pb != NULL);
+    if (ok) {
+        forward(px + x_off, n, c, h, w, pw_ + w_off, oc, kh, kw, ph, pw, pb == NULL ? NULL : pb + b_off,
+                po + out_off);
+        ok = nw_buf[0] != NULL && nw_buf[1] != NULL && nw_buf[2] != NULL;
+    }
+    if (pb != NULL) (*env)->ReleasePrimitiveArrayCritical(env, bias, pb, JNI_ABORT);
+    if (pw_ != NULL) (*env)->ReleasePrimitiveArrayCritical(env, wt, pw_, JNI_ABORT);
+    if (px != NULL) (*env)->ReleasePrimitiveArrayCritical(env, x, px, JNI_ABORT);
+    if (po != NULL) (*env)->ReleasePrimitiveArrayCritical(env, out, po, 0);
+    return ok;
+}
+
+/* gw[oc][c][kh][kw] += sum over n images of the weight gradient; arrays pinned for the call. */
+JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_backwardWeight0(
+        JNIEnv *env, jclass cls, jfloatArray x, jint x_off, jfloatArray go, jint go_off, jint n, jint c, jint h,
+        jint w, jint oc, jint kh, jint kw, jint ph, jint pw, jfloatArray gw, jint gw_off) {
+    (void) cls;
+    float *pg = (*env)->GetPrimitiveArrayCritical(env, gw, NULL);
+    float *px = (*env)->GetPrimitiveArrayCritical(env, x, NULL);
+    float *po = (*env)->GetPrimitiveArrayCritical(env, go, NULL);
+    jboolean ok = pg != NULL && px != NULL && po != NULL;
+    if (ok) {
+        backward_weight(px + x_off, po + go_off, n, c, h, w, oc, kh, kw, ph, pw, pg + gw_off);
+        ok = nw_buf[0] != NULL && nw_buf[1] != NULL && nw_buf[2] != NULL && nw_buf[3] != NULL;
+    }
+    if (po != NULL) (*env)->ReleasePrimitiveArrayCritical(env, go, po, JNI_ABORT);
+    if (px != NULL) (*env)->ReleasePrimitiveArrayCritical(env, x, px, JNI_ABORT);
+    if (pg != NULL) (*env)->ReleasePrimitiveArrayCritical(env, gw, pg, 0);
+    return ok;
+}
+
+/* out[ci - c0] = sum over images and positions of x[n][ci][hw] for ci in [c0, c1): the bias gradient of a conv. */
+NW_TARGET static void channel_sums(const float *x, int n, int c, int hw, int c0, int c1, float *out) {
+    for (int ci = c0; ci < c1; ci++) {
+        double total = 0;
+        for (int img = 0; img < n; img++) {
+            const float *p = x + ((size_t) img * c + ci) * hw;
+            __m512 s0 = _mm512_setzero_ps(), s1 = s0, s2 = s0, s3 = s0;
+            int k = 0;
+            for (; k + 64 <= hw; k += 64) {
+                s0 = _mm512_add_ps(s0, _mm512_loadu_ps(p + k));
+                s1 = _mm512_add_ps(s1, _mm512_loadu_ps(p + k + 16));
+                s2 = _mm512_add_ps(s2, _mm512_loadu_ps(p + k + 32));
+                s3 = _mm512_add_ps(s3, _mm512_loadu_ps(p + k + 48));
+            }
+            for (; k + 16 <= hw; k += 16) {
+                s0 = _mm512_add_ps(s0, _mm512_loadu_ps(p + k));
+            }
+            float rest = 0.f;
+            for (; k < hw; k++) {
+                rest += p[k];
+            }
+            total += (double) _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(s0, s1), _mm512_add_ps(s2, s3))) + rest;
+        }
+        out[ci - c0] = (float) total;
+    }
+}
+
+JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_channelSums0(
+        JNIEnv *env, jclass cls, jfloatArray x, jint x_off, jint n, jint c, jint hw, jint c0, jint c1,
+        jfloatArray out, jint out_off) {
+    (void) cls;
+    float *po = (*env)->GetPrimitiveArrayCritical(env, out, NULL);
+    float *px = (*env)->GetPrimitiveArrayCritical(env, x, NULL);
+    jboolean ok = po != NULL && px != NULL;
+    if (ok) {
+        channel_sums(px + x_off, n, c, hw, c0, c1, po + out_off);
+    }
+    if (px != NULL) (*env)->ReleasePrimitiveArrayCritical(env, x, px, JNI_ABORT);
+    if (po != NULL) (*env)->ReleasePrimitiveArrayCritical(env, out, po, 0);
+    return ok;
+}
