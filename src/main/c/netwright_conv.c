@@ -8,8 +8,8 @@
  * over p. The last Wp-OW columns of each output row read wrapped-around inputs and are dropped when the output is
  * cropped into NCHW (with the bias added there).
  *
- * Register blocking: 8 output channels x 48 positions (24 zmm accumulators); per (input channel, tap) 3 unaligned
- * input loads and 8 weight broadcasts feed 24 FMAs. Weights are packed per block of 8 output channels as
+ * Register blocking: 8 output channels x 48 positions (24 zmm accumulators; 32 or 16 for the last block of a
+ * grid); per (input channel, tap) 3 unaligned input loads and 8 weight broadcasts feed 24 FMAs. Weights are packed per block of 8 output channels as
  * [C][kH*kW][8] (zero-padded past OC).
  *
  * The backward pass's input gradient is the same kernel run on gradOut with the flipped, transposed weight (the Java
@@ -29,7 +29,6 @@
 #define NW_TARGET __attribute__((target("avx512f,fma")))
 #define OB 8     /* output channels per block (forward) */
 #define PV 3     /* 16-float vectors of positions per block */
-#define PB (16 * PV)
 
 /* Per-thread scratch, grown on demand and kept for the thread's life. */
 static __thread float *nw_buf[4];
@@ -49,9 +48,15 @@ static inline int round_up(int v, int m) {
     return (v + m - 1) / m * m;
 }
 
-/* One image's channels into zero-padded planes of xp (hp x wp each). */
-static void pad_image(const float *x, int c, int h, int w, int ph, int pw, int hp, int wp, float *xp, size_t total) {
-    memset(xp, 0, total * sizeof(float));
+/*
+ * One image's channels into the interiors of zero-padded planes of xp (hp x wp each). The borders and the tail are
+ * zeroed only when first (the interiors are the only part any image writes, so they stay zero for the next one).
+ */
+static void pad_image(const float *x, int c, int h, int w, int ph, int pw, int hp, int wp, float *xp, size_t total,
+                      int first) {
+    if (first) {
+        memset(xp, 0, total * sizeof(float));
+    }
     for (int ci = 0; ci < c; ci++) {
         const float *src = x + (size_t) ci * h * w;
         float *dst = xp + (size_t) ci * hp * wp + (size_t) ph * wp + pw;
@@ -61,38 +66,70 @@ static void pad_image(const float *x, int c, int h, int w, int ph, int pw, int h
     }
 }
 
-/* 8 output channels x 48 extended positions starting at p0. */
-NW_TARGET static inline void block8x48(const float *xp, size_t plane, int c, const int *offs, int taps,
-                                       const float *wpk, float *oe, size_t lpad) {
-    __m512 a00 = _mm512_setzero_ps(), a01 = a00, a02 = a00, a10 = a00, a11 = a00, a12 = a00;
-    __m512 a20 = a00, a21 = a00, a22 = a00, a30 = a00, a31 = a00, a32 = a00;
-    __m512 a40 = a00, a41 = a00, a42 = a00, a50 = a00, a51 = a00, a52 = a00;
-    __m512 a60 = a00, a61 = a00, a62 = a00, a70 = a00, a71 = a00, a72 = a00;
+/* dst[y][x] = src[y*wp + x] + b for an oh x ow plane read from the extended grid. */
+NW_TARGET static void crop_plane(const float *src, int wp, int oh, int ow, float b, float *dst) {
+    __m512 vb = _mm512_set1_ps(b);
+    __mmask16 tail = (__mmask16) ((1u << (ow % 16)) - 1u);
+    for (int y = 0; y < oh; y++) {
+        const float *s = src + (size_t) y * wp;
+        float *d = dst + (size_t) y * ow;
+        int x = 0;
+        for (; x + 16 <= ow; x += 16) {
+            _mm512_storeu_ps(d + x, _mm512_add_ps(_mm512_loadu_ps(s + x), vb));
+        }
+        if (tail) {
+            _mm512_mask_storeu_ps(d + x, tail, _mm512_add_ps(_mm512_maskz_loadu_ps(tail, s + x), vb));
+        }
+    }
+}
+
+/*
+ * 8 output channels x (16 * pv) extended positions starting at p0, pv in 1..3 (a compile-time constant after
+ * inlining, so the 8 x pv accumulators live in registers).
+ */
+NW_TARGET static inline __attribute__((always_inline)) void block8(const float *xp, size_t plane, int c,
+                                                                    const int *offs, int taps, const float *wpk,
+                                                                    float *oe, size_t lpad, const int pv) {
+    __m512 a[OB][PV];
+#pragma GCC unroll 8
+    for (int o = 0; o < OB; o++) {
+#pragma GCC unroll 3
+        for (int v = 0; v < PV; v++) {
+            a[o][v] = _mm512_setzero_ps();
+        }
+    }
     for (int ci = 0; ci < c; ci++) {
         const float *xc = xp + (size_t) ci * plane;
         const float *wc = wpk + (size_t) ci * taps * OB;
         for (int t = 0; t < taps; t++) {
             const float *s = xc + offs[t];
             const float *k = wc + t * OB;
-            __m512 v0 = _mm512_loadu_ps(s), v1 = _mm512_loadu_ps(s + 16), v2 = _mm512_loadu_ps(s + 32);
-            __m512 b;
-            b = _mm512_set1_ps(k[0]); a00 = _mm512_fmadd_ps(b, v0, a00); a01 = _mm512_fmadd_ps(b, v1, a01); a02 = _mm512_fmadd_ps(b, v2, a02);
-            b = _mm512_set1_ps(k[1]); a10 = _mm512_fmadd_ps(b, v0, a10); a11 = _mm512_fmadd_ps(b, v1, a11); a12 = _mm512_fmadd_ps(b, v2, a12);
-            b = _mm512_set1_ps(k[2]); a20 = _mm512_fmadd_ps(b, v0, a20); a21 = _mm512_fmadd_ps(b, v1, a21); a22 = _mm512_fmadd_ps(b, v2, a22);
-            b = _mm512_set1_ps(k[3]); a30 = _mm512_fmadd_ps(b, v0, a30); a31 = _mm512_fmadd_ps(b, v1, a31); a32 = _mm512_fmadd_ps(b, v2, a32);
-            b = _mm512_set1_ps(k[4]); a40 = _mm512_fmadd_ps(b, v0, a40); a41 = _mm512_fmadd_ps(b, v1, a41); a42 = _mm512_fmadd_ps(b, v2, a42);
-            b = _mm512_set1_ps(k[5]); a50 = _mm512_fmadd_ps(b, v0, a50); a51 = _mm512_fmadd_ps(b, v1, a51); a52 = _mm512_fmadd_ps(b, v2, a52);
-            b = _mm512_set1_ps(k[6]); a60 = _mm512_fmadd_ps(b, v0, a60); a61 = _mm512_fmadd_ps(b, v1, a61); a62 = _mm512_fmadd_ps(b, v2, a62);
-            b = _mm512_set1_ps(k[7]); a70 = _mm512_fmadd_ps(b, v0, a70); a71 = _mm512_fmadd_ps(b, v1, a71); a72 = _mm512_fmadd_ps(b, v2, a72);
+            __m512 x[PV];
+#pragma GCC unroll 3
+            for (int v = 0; v < PV; v++) {
+                x[v] = v < pv ? _mm512_loadu_ps(s + 16 * v) : _mm512_setzero_ps();
+            }
+#pragma GCC unroll 8
+            for (int o = 0; o < OB; o++) {
+                __m512 b = _mm512_set1_ps(k[o]);
+#pragma GCC unroll 3
+                for (int v = 0; v < PV; v++) {
+                    if (v < pv) {
+                        a[o][v] = _mm512_fmadd_ps(b, x[v], a[o][v]);
+                    }
+                }
+            }
         }
     }
-#define NW_ST(o, a0, a1, a2) \
-    _mm512_storeu_ps(oe + (size_t) (o) * lpad, a0); \
-    _mm512_storeu_ps(oe + (size_t) (o) * lpad + 16, a1); \
-    _mm512_storeu_ps(oe + (size_t) (o) * lpad + 32, a2);
-    NW_ST(0, a00, a01, a02) NW_ST(1, a10, a11, a12) NW_ST(2, a20, a21, a22) NW_ST(3, a30, a31, a32)
-    NW_ST(4, a40, a41, a42) NW_ST(5, a50, a51, a52) NW_ST(6, a60, a61, a62) NW_ST(7, a70, a71, a72)
-#undef NW_ST
+#pragma GCC unroll 8
+    for (int o = 0; o < OB; o++) {
+#pragma GCC unroll 3
+        for (int v = 0; v < PV; v++) {
+            if (v < pv) {
+                _mm512_storeu_ps(oe + (size_t) o * lpad + 16 * v, a[o][v]);
+            }
+        }
+    }
 }
 
 /* Weight [oc][c][kh*kw] into blocks of 8 output channels: [ocp/8][c][taps][8], zero past oc. */
@@ -111,12 +148,12 @@ static void pack_forward(const float *wt, int oc, int c, int taps, float *wpk) {
     }
 }
 
-NW_TARGET static void forward(const float *x, int n, int c, int h, int w, const float *wt, int oc, int kh, int kw,
+NW_TARGET static int forward(const float *x, int n, int c, int h, int w, const float *wt, int oc, int kh, int kw,
                               int ph, int pw, const float *bias, float *out) {
     int hp = h + 2 * ph, wp = w + 2 * pw;
     int oh = hp - kh + 1, ow = wp - kw + 1;
     int taps = kh * kw;
-    int l = oh * wp, lpad = round_up(l, PB);
+    int l = oh * wp, lpad = round_up(l, 16);
     int ocp = round_up(oc, OB);
     size_t plane = (size_t) hp * wp;
     size_t xsize = (size_t) c * plane + (size_t) (lpad - l) + (size_t) kh * wp + kw + 16;
@@ -124,7 +161,7 @@ NW_TARGET static void forward(const float *x, int n, int c, int h, int w, const 
     float *oe = scratch(1, (size_t) ocp * lpad);
     float *wpk = scratch(2, (size_t) ocp * c * taps);
     if (xp == NULL || oe == NULL || wpk == NULL) {
-        return;
+        return 0;
     }
     int offs[64];
     for (int i = 0; i < kh; i++) {
@@ -134,51 +171,55 @@ NW_TARGET static void forward(const float *x, int n, int c, int h, int w, const 
     }
     pack_forward(wt, oc, c, taps, wpk);
     for (int img = 0; img < n; img++) {
-        pad_image(x + (size_t) img * c * h * w, c, h, w, ph, pw, hp, wp, xp, xsize);
-        for (int ob = 0; ob < ocp; ob += OB) {
-            const float *wb = wpk + (size_t) ob * c * taps;
-            for (int p0 = 0; p0 < lpad; p0 += PB) {
-                block8x48(xp + p0, plane, c, offs, taps, wb, oe + (size_t) ob * lpad + p0, lpad);
+        pad_image(x + (size_t) img * c * h * w, c, h, w, ph, pw, hp, wp, xp, xsize, img == 0);
+        /* positions outer: one block's input rows stay in L1 while every output channel block reads them */
+        for (int p0 = 0; p0 < lpad;) {
+            /* 48 positions a block; the last one 32 or 16, so at most 15 positions past the grid are computed */
+            int left = (lpad - p0) / 16;
+            int pv = left >= PV ? PV : left;
+            for (int ob = 0; ob < ocp; ob += OB) {
+                const float *wb = wpk + (size_t) ob * c * taps;
+                float *ob_out = oe + (size_t) ob * lpad + p0;
+                if (pv == 3) {
+                    block8(xp + p0, plane, c, offs, taps, wb, ob_out, lpad, 3);
+                } else if (pv == 2) {
+                    block8(xp + p0, plane, c, offs, taps, wb, ob_out, lpad, 2);
+                } else {
+                    block8(xp + p0, plane, c, offs, taps, wb, ob_out, lpad, 1);
+                }
             }
+            p0 += 16 * pv;
         }
         float *o = out + (size_t) img * oc * oh * ow;
         for (int co = 0; co < oc; co++) {
-            float b = bias == NULL ? 0.f : bias[co];
-            const float *src = oe + (size_t) co * lpad;
-            float *dst = o + (size_t) co * oh * ow;
-            for (int y = 0; y < oh; y++) {
-                for (int xx = 0; xx < ow; xx++) {
-                    dst[y * ow + xx] = src[y * wp + xx] + b;
-                }
-            }
+            crop_plane(oe + (size_t) co * lpad, wp, oh, ow, bias == NULL ? 0.f : bias[co], o + (size_t) co * oh * ow);
         }
     }
+    return 1;
 }
 
 /*
- * Weight gradient, accumulated into gw[oc][c][kh][kw] (the caller zeroes it or holds a partial sum): every image's
- * padded input is transposed to channel-last xt[p][cp] (cp = c rounded up to 16); then for 3 output channels and 16
- * input channels at a time, 3 x 9 accumulators (27 zmm) run over all output positions of all the images:
+ * Weight gradient, accumulated into gw[oc][c][kh][kw] (the caller zeroes it or holds a partial sum): every image is
+ * transposed into the interior of a zero-padded channel-last xt[p][cp] (cp = c rounded up to 16); then for 3 output
+ * channels and 16 input channels at a time, 3 x 9 accumulators (27 zmm) run over all output positions of all the images:
  * acc[o][t][c..c+16] += gOut[o][y][x] * xt[(y+i)*wp + x+j][c..c+16]. No horizontal sums. 3x3 kernels only (Java
- * checks), so the 27 accumulators stay in registers.
+ * checks), so the accumulators and the 9 input vectors stay in registers.
  */
 #define GO 3
-NW_TARGET static void backward_weight(const float *x, const float *go, int n, int c, int h, int w, int oc, int kh,
+NW_TARGET static int backward_weight(const float *x, const float *go, int n, int c, int h, int w, int oc, int kh,
                                       int kw, int ph, int pw, float *gw) {
     int hp = h + 2 * ph, wp = w + 2 * pw;
     int oh = hp - kh + 1, ow = wp - kw + 1;
     const int taps = 9;
     int cp = round_up(c, 16);
     size_t plane = (size_t) hp * wp;
-    size_t xsize = (size_t) c * plane + 16;
     size_t tsize = plane * cp + 16;
     int ocg = round_up(oc, GO);
-    float *xp = scratch(0, xsize);
     float *xt = scratch(1, tsize);
     float *acc = scratch(3, (size_t) ocg * taps * cp);
     float *gz = scratch(2, (size_t) oh * ow);
-    if (xp == NULL || xt == NULL || acc == NULL || gz == NULL) {
-        return;
+    if (xt == NULL || acc == NULL || gz == NULL) {
+        return 0;
     }
     int offs[9];
     for (int i = 0; i < kh; i++) {
@@ -191,11 +232,16 @@ NW_TARGET static void backward_weight(const float *x, const float *go, int n, in
     memset(gz, 0, (size_t) oh * ow * sizeof(float));
     size_t osize = (size_t) oh * ow;
     for (int img = 0; img < n; img++) {
-        pad_image(x + (size_t) img * c * h * w, c, h, w, ph, pw, hp, wp, xp, xsize);
-        for (size_t p = 0; p < plane; p++) {
-            float *row = xt + p * cp;
-            for (int ci = 0; ci < c; ci++) {
-                row[ci] = xp[(size_t) ci * plane + p];
+        /* the interior only: borders stay zero from the memset above */
+        const float *xi = x + (size_t) img * c * h * w;
+        size_t hw = (size_t) h * w;
+        for (int y = 0; y < h; y++) {
+            for (int xx = 0; xx < w; xx++) {
+                const float *src = xi + (size_t) y * w + xx;
+                float *dst = xt + ((size_t) (y + ph) * wp + pw + xx) * cp;
+                for (int ci = 0; ci < c; ci++) {
+                    dst[ci] = src[ci * hw];
+                }
             }
         }
         const float *g = go + (size_t) img * oc * osize;
@@ -221,7 +267,9 @@ NW_TARGET static void backward_weight(const float *x, const float *go, int n, in
                         const float *xq = xr + (size_t) xx * cp;
 #pragma GCC unroll 9
                         for (int t = 0; t < 9; t++) {
-                            __m512 v = _mm512_loadu_ps(xq + offs[t]);
+                            __m512 v = _mm512_load_ps(xq + offs[t]);
+                            /* keeps v in a register: folded into each FMA it would be loaded 3 times */
+                            __asm__("" : "+v"(v));
                             s[0][t] = _mm512_fmadd_ps(b0, v, s[0][t]);
                             s[1][t] = _mm512_fmadd_ps(b1, v, s[1][t]);
                             s[2][t] = _mm512_fmadd_ps(b2, v, s[2][t]);
@@ -246,6 +294,7 @@ NW_TARGET static void backward_weight(const float *x, const float *go, int n, in
             }
         }
     }
+    return 1;
 }
 
 JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_supported0(JNIEnv *env, jclass cls) {
@@ -267,9 +316,8 @@ JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_forward0(
     float *pb = bias == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, bias, NULL);
     jboolean ok = po != NULL && px != NULL && pw_ != NULL && (bias == NULL || pb != NULL);
     if (ok) {
-        forward(px + x_off, n, c, h, w, pw_ + w_off, oc, kh, kw, ph, pw, pb == NULL ? NULL : pb + b_off,
-                po + out_off);
-        ok = nw_buf[0] != NULL && nw_buf[1] != NULL && nw_buf[2] != NULL;
+        ok = (jboolean) forward(px + x_off, n, c, h, w, pw_ + w_off, oc, kh, kw, ph, pw,
+                                pb == NULL ? NULL : pb + b_off, po + out_off);
     }
     if (pb != NULL) (*env)->ReleasePrimitiveArrayCritical(env, bias, pb, JNI_ABORT);
     if (pw_ != NULL) (*env)->ReleasePrimitiveArrayCritical(env, wt, pw_, JNI_ABORT);
@@ -288,8 +336,7 @@ JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_backwardWeig
     float *po = (*env)->GetPrimitiveArrayCritical(env, go, NULL);
     jboolean ok = pg != NULL && px != NULL && po != NULL;
     if (ok) {
-        backward_weight(px + x_off, po + go_off, n, c, h, w, oc, kh, kw, ph, pw, pg + gw_off);
-        ok = nw_buf[0] != NULL && nw_buf[1] != NULL && nw_buf[2] != NULL && nw_buf[3] != NULL;
+        ok = (jboolean) backward_weight(px + x_off, po + go_off, n, c, h, w, oc, kh, kw, ph, pw, pg + gw_off);
     }
     if (po != NULL) (*env)->ReleasePrimitiveArrayCritical(env, go, po, JNI_ABORT);
     if (px != NULL) (*env)->ReleasePrimitiveArrayCritical(env, x, px, JNI_ABORT);
