@@ -155,6 +155,10 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     @Override
     public void binary(BinaryOp op, View x, View y, View out) {
+        if (gemm.usesNative() && NativeOps.handlesThresholdBackward(op, x, y, out)) {
+            NativeOps.thresholdBackward(par, x, y, out);
+            return;
+        }
         CpuBinary.run(par, op, x, y, out);
     }
 
@@ -165,7 +169,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     @Override
     public void reduce(ReduceOp op, View x, int[] dims, View out) {
-        if (DirectConv.handlesChannelSums(op, x, dims, out)) {
+        if (gemm.usesNative() && DirectConv.handlesChannelSums(op, x, dims, out)) {
             convGemm.channelSums(x, out);
             return;
         }
@@ -221,6 +225,11 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     @Override
     public void maxPool2d(View x, View out, View indices, Pool2dGeometry g) {
+        if (gemm.usesNative() && CpuPool.isTwoByTwo(g) && NativeOps.handlesMaxPool2x2(x, out, indices, g)) {
+            CpuChecks.shape("maxPool2d indices", indices, out.shape());
+            NativeOps.maxPool2x2(par, x, out, indices, g);
+            return;
+        }
         CpuPool.maxPool2d(par, x, out, indices, g);
     }
 

@@ -106,8 +106,7 @@ final class CpuConvGemm {
     }
 
     private static boolean directForward(View x, View out, Conv2dGeometry g, int groups) {
-        // With a single input channel each position block has too few taps to pay for its accumulators.
-        return g.channels() >= 8 && DirectConv.handles(g, groups) && DirectConv.contiguous(x)
+        return DirectConv.handles(g, groups) && DirectConv.contiguous(x)
                 && DirectConv.contiguous(out);
     }
 

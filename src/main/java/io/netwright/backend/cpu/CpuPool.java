@@ -108,7 +108,7 @@ final class CpuPool {
     }
 
     /** 2x2 windows at stride 2, no padding or dilation, all inside the input (the common CNN down-sampling). */
-    private static boolean isTwoByTwo(Pool2dGeometry g) {
+    static boolean isTwoByTwo(Pool2dGeometry g) {
         return !g.adaptive() && g.kernelH() == 2 && g.kernelW() == 2 && g.strideH() == 2 && g.strideW() == 2
                 && g.padH() == 0 && g.padW() == 0 && g.dilationH() == 1 && g.dilationW() == 1
                 && 2 * g.outHeight() <= g.height() && 2 * g.outWidth() <= g.width();

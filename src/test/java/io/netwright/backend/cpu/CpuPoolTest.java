@@ -132,25 +132,33 @@ class CpuPoolTest {
 
     @Test
     void twoByTwoPoolingAndItsGradientMatchTheReferenceScan() {
-        // Odd sizes (the last row/column is dropped), ties, -inf and NaNs exercise PyTorch's scan order.
-        int n = 3;
-        int c = 5;
-        int h = 7;
-        int w = 9;
-        Random r = new Random(9);
+        // Odd sizes (the last row/column is dropped), ties, -inf and NaNs exercise PyTorch's scan order; the wide rows
+        // fill whole 16-output vectors of the AVX-512 kernel (NaN-free ones take its vector path) plus a masked tail.
+        checkTwoByTwo(3, 5, 7, 9, 20, 9);
+        checkTwoByTwo(2, 3, 6, 71, 400, 10);
+        checkTwoByTwo(2, 2, 5, 64, Integer.MAX_VALUE, 11);
+    }
+
+    /** One NaN in about {@code nanOdds} inputs (none at {@code Integer.MAX_VALUE}). */
+    private static void checkTwoByTwo(int n, int c, int h, int w, int nanOdds, long seed) {
+        int oh = h / 2;
+        int ow = w / 2;
+        int on = oh * ow;
+        Random r = new Random(seed);
         float[] x = new float[n * c * h * w];
         for (int i = 0; i < x.length; i++) {
             int k = r.nextInt(20);
-            x[i] = k == 0 ? Float.NaN : k == 1 ? Float.NEGATIVE_INFINITY : k < 6 ? 1f : r.nextInt(4);
+            x[i] = nanOdds != Integer.MAX_VALUE && r.nextInt(nanOdds) == 0 ? Float.NaN
+                    : k == 1 ? Float.NEGATIVE_INFINITY : k < 6 ? 1f : r.nextInt(4);
         }
-        Pool2dGeometry g = new Pool2dGeometry(h, w, 3, 4, 2, 2, 2, 2, 0, 0, 1, 1, false, false);
-        float[] go = CpuTestSupport.randomFloats(r, n * c * 12);
-        float[] expOut = new float[n * c * 12];
-        long[] expIdx = new long[n * c * 12];
+        Pool2dGeometry g = new Pool2dGeometry(h, w, oh, ow, 2, 2, 2, 2, 0, 0, 1, 1, false, false);
+        float[] go = CpuTestSupport.randomFloats(r, n * c * on);
+        float[] expOut = new float[n * c * on];
+        long[] expIdx = new long[n * c * on];
         float[] expGrad = new float[x.length];
         for (int p = 0; p < n * c; p++) {
-            for (int y = 0; y < 3; y++) {
-                for (int q = 0; q < 4; q++) {
+            for (int y = 0; y < oh; y++) {
+                for (int q = 0; q < ow; q++) {
                     float m = Float.NEGATIVE_INFINITY;
                     long at = 2L * y * w + 2L * q;
                     for (int a = 0; a < 2; a++) {
@@ -163,22 +171,25 @@ class CpuPoolTest {
                             }
                         }
                     }
-                    int o = p * 12 + y * 4 + q;
+                    int o = p * on + y * ow + q;
                     expOut[o] = m;
                     expIdx[o] = at;
                     expGrad[p * h * w + (int) at] += go[o];
                 }
             }
         }
-        for (int threads : new int[] {1, 2}) {
+        for (int run = 0; run < 4; run++) {
+            int threads = 1 + run % 2;
+            boolean contiguous = run >= 2; // strided input: the Java kernel; contiguous: the native one where built
             try (CpuBackend be = CpuTestSupport.backend(threads)) {
-                View out = zeros(be, DType.FLOAT32, n, c, 3, 4);
-                View idx = zeros(be, DType.INT64, n, c, 3, 4);
-                be.maxPool2d(strided(be, DType.FLOAT32, x, new int[] {n, c, h, w}, 1), out, idx, g);
-                assertArrayEquals(expOut, be.copyOutFloat(out));
-                assertArrayEquals(expIdx, be.copyOutLong(idx));
+                View out = zeros(be, DType.FLOAT32, n, c, oh, ow);
+                View idx = zeros(be, DType.INT64, n, c, oh, ow);
+                be.maxPool2d(contiguous ? floats(be, x, n, c, h, w)
+                        : strided(be, DType.FLOAT32, x, new int[] {n, c, h, w}, 1), out, idx, g);
+                assertArrayEquals(expOut, be.copyOutFloat(out), w + " wide");
+                assertArrayEquals(expIdx, be.copyOutLong(idx), w + " wide");
                 View gi = floats(be, CpuTestSupport.randomFloats(r, x.length), n, c, h, w);
-                be.maxPool2dBackward(floats(be, go, n, c, 3, 4), idx, gi, g);
+                be.maxPool2dBackward(floats(be, go, n, c, oh, ow), idx, gi, g);
                 assertArrayEquals(expGrad, be.copyOutFloat(gi), 0f, "gradient overwrites and adds at the indices");
             }
         }

@@ -13,14 +13,28 @@ class ThresholdBackwardTest {
 
     @Test
     void keepsTheGradientExactlyWhereTheOutputIsPositive() {
-        float[] y = {2f, 0f, -0f, -3f, Float.NaN, Float.POSITIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE,
+        float[] special = {2f, 0f, -0f, -3f, Float.NaN, Float.POSITIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE,
             Float.NEGATIVE_INFINITY};
-        float[] g = {1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f};
+        // 9 values: only the native kernel's masked tail; 41: two whole 16-lane vectors and a tail.
+        for (int n : new int[] {9, 41}) {
+            for (boolean nativeKernels : new boolean[] {false, true}) {
+                check(special, n, nativeKernels);
+            }
+        }
+    }
+
+    private static void check(float[] special, int length, boolean nativeKernels) {
+        float[] y = new float[length];
+        float[] g = new float[length];
+        for (int i = 0; i < length; i++) {
+            y[i] = special[(i * 7) % special.length];
+            g[i] = i + 1;
+        }
         float[] expected = new float[y.length];
         for (int i = 0; i < y.length; i++) {
             expected[i] = y[i] > 0f ? g[i] : 0f;
         }
-        try (CpuBackend be = new CpuBackend(new BackendOptions(1, false))) {
+        try (CpuBackend be = new CpuBackend(new BackendOptions(2, nativeKernels))) {
             Buffer yb = be.allocate(DType.FLOAT32, y.length);
             Buffer gb = be.allocate(DType.FLOAT32, g.length);
             Buffer ob = be.allocate(DType.FLOAT32, g.length);
@@ -29,7 +43,7 @@ class ThresholdBackwardTest {
             int n = y.length;
             be.binary(BinaryOp.THRESHOLD_BACKWARD, View.contiguous(gb, n), View.contiguous(yb, n),
                     View.contiguous(ob, n));
-            assertArrayEquals(expected, be.copyOutFloat(View.contiguous(ob, n)), 0f);
+            assertArrayEquals(expected, be.copyOutFloat(View.contiguous(ob, n)), 0f, length + " values, native " + nativeKernels);
         }
     }
 }
