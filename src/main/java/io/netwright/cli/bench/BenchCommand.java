@@ -257,7 +257,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@code bench events}. */
     @Command(name = "events", mixinStandardHelpOptions = true,
             description = "The cost of training events: LeNet-5 steps per second with a listener that consumes every "
-                    + "event vs none, alternating rounds (requirement: under 3%).")
+                    + "event vs none, alternating rounds (requirement: under 3%%).")
     static final class Events implements Callable<Integer> {
         @Spec
         CommandSpec spec;
