@@ -79,8 +79,7 @@ public final class F {
 
     /** {@code x W^T + b} ({@code b} may be null). */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
-        Tensor y = x.matmul(weight.t());
-        return bias == null ? y : y.add(bias);
+        return Tensor.linear(x, weight, bias);
     }
 
     /** 2-D convolution of {@code [N, C, H, W]} input ({@code bias} may be null). */

@@ -63,8 +63,7 @@ public class Linear extends Module {
                     + " has " + (input.dim() == 0 ? 0 : input.size(-1)) + " features in its last dim — set "
                     + "in_features=" + (input.dim() == 0 ? "?" : input.size(-1)) + " or insert Flatten before it");
         }
-        Tensor y = input.matmul(weight.data().t());
-        return bias == null ? y : y.add(bias.data());
+        return Tensor.linear(input, weight.data(), bias == null ? null : bias.data());
     }
 
     @Override

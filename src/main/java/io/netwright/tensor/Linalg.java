@@ -1,5 +1,6 @@
 package io.netwright.tensor;
 
+import io.netwright.backend.BinaryOp;
 import io.netwright.backend.DType;
 import java.util.Arrays;
 
@@ -36,6 +37,33 @@ final class Linalg {
         return Autograd.record("bmm", out, g -> new Tensor[]{
             a.requiresGrad() ? bmm3(g, b.transpose(1, 2)) : null,
             b.requiresGrad() ? bmm3(a.transpose(1, 2), g) : null}, a, b);
+    }
+
+    /**
+     * {@code x @ w^T + b} for a 2-D {@code x} as one recorded op: the forward is one GEMM on the transposed view of
+     * {@code w} plus the bias, and the backward writes {@code dW = g^T @ x} in {@code w}'s own layout (composing
+     * {@code matmul(x, w.t())} yields the transpose of that, copied back element by element every step) and
+     * {@code db = g.sum(0)}. Other ranks compose matmul and add.
+     */
+    static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        if (x.dim() != 2 || w.dim() != 2 || (b != null && b.dim() != 1) || x.dtype() != DType.FLOAT32
+                || w.dtype() != DType.FLOAT32 || (b != null && b.dtype() != DType.FLOAT32)
+                || x.size(1) != w.size(1) || (b != null && b.size(0) != w.size(0))) {
+            Tensor y = x.matmul(w.t());
+            return b == null ? y : y.add(b);
+        }
+        checkFloat("linear", x, w);
+        int n = x.size(0);
+        int outFeatures = w.size(0);
+        Tensor out = x.newEmpty(DType.FLOAT32, new int[]{n, outFeatures});
+        x.backend().matmul(x.unsqueeze(0).v(), w.t().unsqueeze(0).v(), out.unsqueeze(0).v());
+        if (b != null) {
+            x.backend().binary(BinaryOp.ADD, out.v(), b.expand(n, outFeatures).v(), out.v());
+        }
+        return Autograd.record("linear", out, g -> new Tensor[]{
+            x.requiresGrad() ? g.matmul(w) : null,
+            w.requiresGrad() ? g.t().matmul(x) : null,
+            b != null && b.requiresGrad() ? g.sum(0) : null}, x, w, b);
     }
 
     static Tensor matmul(Tensor a, Tensor b) {

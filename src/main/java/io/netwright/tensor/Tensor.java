@@ -677,6 +677,9 @@ public final class Tensor implements AutoCloseable {
     public Tensor transpose(int d0, int d1) { return ShapeOps.transpose(this, d0, d1); }
     /** Transpose of a tensor with at most 2 dims. */
     public Tensor t() { return ShapeOps.t(this); }
+
+    /** {@code x @ weight^T + bias} ({@code bias} may be null), as {@code torch.nn.functional.linear}. */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) { return Linalg.linear(x, weight, bias); }
     /** Removes all size-1 dims. */
     public Tensor squeeze() { return ShapeOps.squeeze(this, null); }
     /** Removes dim {@code d} if it has size 1. */
