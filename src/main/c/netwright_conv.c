@@ -22,6 +22,7 @@
  * are checked on the Java side (DirectConv); this file trusts its arguments.
  */
 #include <jni.h>
+#if defined(__x86_64__)
 #include <immintrin.h>
 #include <stdlib.h>
 #include <string.h>
@@ -385,3 +386,13 @@ JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_channelSums0
     if (po != NULL) (*env)->ReleasePrimitiveArrayCritical(env, out, po, 0);
     return ok;
 }
+
+#else /* not x86-64: no kernels; DirectConv.available() is false and the GEMM paths run */
+
+JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_supported0(JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    return JNI_FALSE;
+}
+
+#endif

@@ -5,6 +5,7 @@
  * Bounds and layouts are checked on the Java side; this file trusts its arguments.
  */
 #include <jni.h>
+#if defined(__x86_64__)
 #include <immintrin.h>
 #include <stdint.h>
 
@@ -130,3 +131,5 @@ JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_NativeOps_thresholdBack
     if (po != NULL) (*env)->ReleasePrimitiveArrayCritical(env, out, po, 0);
     return ok;
 }
+
+#endif /* x86-64; elsewhere DirectConv.available() is false and NativeOps is never called */
