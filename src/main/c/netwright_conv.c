@@ -200,29 +200,86 @@ NW_TARGET static int forward(const float *x, int n, int c, int h, int w, const f
 }
 
 /*
- * Weight gradient, accumulated into gw[oc][c][kh][kw] (the caller zeroes it or holds a partial sum): every image is
- * transposed into the interior of a zero-padded channel-last xt[p][cp] (cp = c rounded up to 16); then for 3 output
- * channels and 16 input channels at a time, 3 x 9 accumulators (27 zmm) run over all output positions of all the images:
- * acc[o][t][c..c+16] += gOut[o][y][x] * xt[(y+i)*wp + x+j][c..c+16]. No horizontal sums. 3x3 kernels only (Java
- * checks), so the accumulators and the 9 input vectors stay in registers.
+ * One pass of the weight gradient over all output positions of one image, for `go` output channels (g[0..go)) and 16
+ * input channels: acc[o][t][16] += gOut[o][y][x] * xt[(y+i)*wp + x+j][16]. `go` and `taps` are compile-time
+ * constants after inlining (3 x 9 for 3x3 kernels, 1 x 25 for 5x5), so the accumulators and the input vectors stay
+ * in registers.
  */
-#define GO 3
+NW_TARGET static inline __attribute__((always_inline)) void wgrad_pass(const float *xt, const float *const *g, int oh,
+                                                                        int ow, int wp, int cp, const int *offs,
+                                                                        float *ab, const int go, const int taps) {
+    __m512 s[3][25];
+#pragma GCC unroll 3
+    for (int q = 0; q < 3; q++) {
+#pragma GCC unroll 25
+        for (int t = 0; t < 25; t++) {
+            if (q < go && t < taps) {
+                s[q][t] = _mm512_setzero_ps();
+            }
+        }
+    }
+    for (int y = 0; y < oh; y++) {
+        const float *xr = xt + (size_t) y * wp * cp;
+        for (int xx = 0; xx < ow; xx++) {
+            __m512 b[3];
+#pragma GCC unroll 3
+            for (int q = 0; q < 3; q++) {
+                if (q < go) {
+                    b[q] = _mm512_set1_ps(g[q][(size_t) y * ow + xx]);
+                }
+            }
+            const float *xq = xr + (size_t) xx * cp;
+#pragma GCC unroll 25
+            for (int t = 0; t < 25; t++) {
+                if (t < taps) {
+                    __m512 v = _mm512_load_ps(xq + offs[t]);
+                    /* keeps v in a register: folded into each FMA it would be loaded once per output channel */
+                    __asm__("" : "+v"(v));
+#pragma GCC unroll 3
+                    for (int q = 0; q < 3; q++) {
+                        if (q < go) {
+                            s[q][t] = _mm512_fmadd_ps(b[q], v, s[q][t]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+#pragma GCC unroll 3
+    for (int q = 0; q < 3; q++) {
+#pragma GCC unroll 25
+        for (int t = 0; t < 25; t++) {
+            if (q < go && t < taps) {
+                float *dst = ab + ((size_t) q * taps + t) * cp;
+                _mm512_storeu_ps(dst, _mm512_add_ps(_mm512_loadu_ps(dst), s[q][t]));
+            }
+        }
+    }
+}
+
+/*
+ * Weight gradient, accumulated into gw[oc][c][kh][kw] (the caller zeroes it or holds a partial sum): every image is
+ * transposed into the interior of a zero-padded channel-last xt[p][cp] (cp = c rounded up to 16); then wgrad_pass
+ * runs over all output positions for blocks of output channels (3 for 3x3 kernels, 1 for 5x5) and 16 input channels:
+ * no horizontal sums, and the per-block sums are added into acc[o][t][cp]. kh x kw is 3x3 or 5x5 (Java checks).
+ */
 NW_TARGET static int backward_weight(const float *x, const float *go, int n, int c, int h, int w, int oc, int kh,
                                       int kw, int ph, int pw, float *gw) {
     int hp = h + 2 * ph, wp = w + 2 * pw;
     int oh = hp - kh + 1, ow = wp - kw + 1;
-    const int taps = 9;
+    int taps = kh * kw;
+    int gob = taps == 9 ? 3 : 1;
     int cp = round_up(c, 16);
     size_t plane = (size_t) hp * wp;
     size_t tsize = plane * cp + 16;
-    int ocg = round_up(oc, GO);
+    int ocg = round_up(oc, gob);
     float *xt = scratch(1, tsize);
     float *acc = scratch(3, (size_t) ocg * taps * cp);
     float *gz = scratch(2, (size_t) oh * ow);
     if (xt == NULL || acc == NULL || gz == NULL) {
         return 0;
     }
-    int offs[9];
+    int offs[25];
     for (int i = 0; i < kh; i++) {
         for (int j = 0; j < kw; j++) {
             offs[i * kw + j] = (i * wp + j) * cp;
@@ -232,10 +289,10 @@ NW_TARGET static int backward_weight(const float *x, const float *go, int n, int
     memset(xt, 0, tsize * sizeof(float));
     memset(gz, 0, (size_t) oh * ow * sizeof(float));
     size_t osize = (size_t) oh * ow;
+    size_t hw = (size_t) h * w;
     for (int img = 0; img < n; img++) {
         /* the interior only: borders stay zero from the memset above */
-        const float *xi = x + (size_t) img * c * h * w;
-        size_t hw = (size_t) h * w;
+        const float *xi = x + (size_t) img * c * hw;
         for (int y = 0; y < h; y++) {
             for (int xx = 0; xx < w; xx++) {
                 const float *src = xi + (size_t) y * w + xx;
@@ -245,45 +302,19 @@ NW_TARGET static int backward_weight(const float *x, const float *go, int n, int
                 }
             }
         }
-        const float *g = go + (size_t) img * oc * osize;
-        for (int o0 = 0; o0 < ocg; o0 += GO) {
+        const float *gimg = go + (size_t) img * oc * osize;
+        for (int o0 = 0; o0 < ocg; o0 += gob) {
             /* output channels past oc read a zero plane */
-            const float *g0 = g + (size_t) o0 * osize;
-            const float *g1 = o0 + 1 < oc ? g0 + osize : gz;
-            const float *g2 = o0 + 2 < oc ? g0 + 2 * osize : gz;
+            const float *g[3];
+            for (int q = 0; q < 3; q++) {
+                g[q] = o0 + q < oc ? gimg + (size_t) (o0 + q) * osize : gz;
+            }
             for (int c0 = 0; c0 < cp; c0 += 16) {
-                __m512 s[GO][9];
                 float *ab = acc + ((size_t) o0 * taps) * cp + c0;
-#pragma GCC unroll 9
-                for (int t = 0; t < 9; t++) {
-                    s[0][t] = _mm512_setzero_ps();
-                    s[1][t] = _mm512_setzero_ps();
-                    s[2][t] = _mm512_setzero_ps();
-                }
-                for (int y = 0; y < oh; y++) {
-                    const float *xr = xt + (size_t) y * wp * cp + c0;
-                    const float *r0 = g0 + (size_t) y * ow, *r1 = g1 + (size_t) y * ow, *r2 = g2 + (size_t) y * ow;
-                    for (int xx = 0; xx < ow; xx++) {
-                        __m512 b0 = _mm512_set1_ps(r0[xx]), b1 = _mm512_set1_ps(r1[xx]), b2 = _mm512_set1_ps(r2[xx]);
-                        const float *xq = xr + (size_t) xx * cp;
-#pragma GCC unroll 9
-                        for (int t = 0; t < 9; t++) {
-                            __m512 v = _mm512_load_ps(xq + offs[t]);
-                            /* keeps v in a register: folded into each FMA it would be loaded 3 times */
-                            __asm__("" : "+v"(v));
-                            s[0][t] = _mm512_fmadd_ps(b0, v, s[0][t]);
-                            s[1][t] = _mm512_fmadd_ps(b1, v, s[1][t]);
-                            s[2][t] = _mm512_fmadd_ps(b2, v, s[2][t]);
-                        }
-                    }
-                }
-#pragma GCC unroll 3
-                for (int q = 0; q < GO; q++) {
-#pragma GCC unroll 9
-                    for (int t = 0; t < 9; t++) {
-                        float *dst = ab + ((size_t) q * 9 + t) * cp;
-                        _mm512_storeu_ps(dst, _mm512_add_ps(_mm512_loadu_ps(dst), s[q][t]));
-                    }
+                if (taps == 9) {
+                    wgrad_pass(xt + c0, g, oh, ow, wp, cp, offs, ab, 3, 9);
+                } else {
+                    wgrad_pass(xt + c0, g, oh, ow, wp, cp, offs, ab, 1, 25);
                 }
             }
         }

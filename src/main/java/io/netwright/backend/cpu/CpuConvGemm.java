@@ -158,8 +158,8 @@ final class CpuConvGemm {
 
     void backwardInput(View gOut, View w, View gIn, Conv2dGeometry g, int groups) {
         check("conv2d backward", gIn, w, gOut, g, groups);
-        // With few input channels the flipped convolution's output blocks (8 channels) would be mostly padding.
-        if (g.channels() >= 8 && DirectConv.handlesInputGradient(g, groups) && DirectConv.contiguous(gOut)
+        // With 1-3 input channels the flipped convolution's output blocks (8 channels) would be mostly padding.
+        if (g.channels() >= 4 && DirectConv.handlesInputGradient(g, groups) && DirectConv.contiguous(gOut)
                 && DirectConv.contiguous(gIn)) {
             direct.backwardInput(gOut, w, gIn, g);
             return;

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <ul>
  *   <li>{@link #forward}: {@code out = conv(x, w)};</li>
  *   <li>{@link #backwardInput}: the same kernel on {@code gOut} with the flipped, transposed weight;</li>
- *   <li>{@link #backwardWeight} (3x3 kernels, input channels a multiple of 16): channel-last accumulation over all
+ *   <li>{@link #backwardWeight} (3x3 and 5x5 kernels, at least 6 input channels): channel-last accumulation over all
  *       output positions, summed over image chunks in chunk order (deterministic for a thread count).</li>
  * </ul>
  * Images are split over the worker threads. Where the library or AVX-512 is missing, {@link #available()} is false
@@ -66,9 +66,13 @@ final class DirectConv {
         return handles(g, groups) && g.padH() <= g.kernelH() - 1 && g.padW() <= g.kernelW() - 1;
     }
 
-    /** True if the weight-gradient kernel handles {@code g}: 3x3, input channels a multiple of 16. */
+    /**
+     * True if the weight-gradient kernel handles {@code g}: 3x3 or 5x5 kernels and at least 6 input channels (it
+     * vectorises over 16 input channels, so fewer would leave most lanes idle).
+     */
     static boolean handlesWeightGradient(Conv2dGeometry g, int groups) {
-        return handles(g, groups) && g.kernelH() == 3 && g.kernelW() == 3 && g.channels() % 16 == 0;
+        return handles(g, groups) && g.kernelH() == g.kernelW() && (g.kernelH() == 3 || g.kernelH() == 5)
+                && g.channels() >= 6;
     }
 
     /**
@@ -123,7 +127,8 @@ final class DirectConv {
         int oc = gW.shape()[0];
         int inPer = c * h * wi;
         int outPer = oc * g.outHeight() * g.outWidth();
-        int per = oc * c * 9;
+        int k = g.kernelH();
+        int per = oc * c * k * k;
         float[] xd = (float[]) CpuChecks.data(x);
         float[] gd = (float[]) CpuChecks.data(gOut);
         checkSpan("input", x, xd, n, inPer);
@@ -131,35 +136,35 @@ final class DirectConv {
         int chunks = Math.min(n, par.threads());
         float[][] partial = new float[chunks][per];
         par.forRange(chunks, 1, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                int n0 = (int) ((long) n * k / chunks);
-                int n1 = (int) ((long) n * (k + 1) / chunks);
+            for (int part = from; part < to; part++) {
+                int n0 = (int) ((long) n * part / chunks);
+                int n1 = (int) ((long) n * (part + 1) / chunks);
                 if (!backwardWeight0(xd, x.offset() + n0 * inPer, gd, gOut.offset() + n0 * outPer, n1 - n0, c, h,
-                        wi, oc, 3, 3, g.padH(), g.padW(), partial[k], 0)) {
+                        wi, oc, k, k, g.padH(), g.padW(), partial[part], 0)) {
                     throw new OutOfMemoryError("direct conv2d backward: no native memory for its scratch buffers"
                             + " — run with -Dnetwright.conv.direct=false");
                 }
             }
         });
         float[] sum = partial[0];
-        for (int k = 1; k < chunks; k++) {
-            float[] p = partial[k];
+        for (int part = 1; part < chunks; part++) {
+            float[] p = partial[part];
             for (int i = 0; i < per; i++) {
                 sum[i] += p[i];
             }
         }
-        writeWeight(sum, gW, c);
+        writeWeight(sum, gW, c, k);
     }
 
-    private static void writeWeight(float[] sum, View gW, int c) {
+    private static void writeWeight(float[] sum, View gW, int c, int k) {
         float[] wd = (float[]) CpuChecks.data(gW);
         int[] s = gW.strides();
         int oc = gW.shape()[0];
         int t = 0;
         for (int o = 0; o < oc; o++) {
             for (int ci = 0; ci < c; ci++) {
-                for (int i = 0; i < 3; i++) {
-                    for (int j = 0; j < 3; j++) {
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
                         wd[gW.offset() + o * s[0] + ci * s[1] + i * s[2] + j * s[3]] = sum[t++];
                     }
                 }

@@ -57,8 +57,9 @@ class DirectConvTest {
         assertFalse(DirectConv.handles(geo(32, 28, 3, 1, 1, 2), 1));
         assertFalse(DirectConv.handles(geo(32, 28, 3, 1, 1, 1), 2));
         assertTrue(DirectConv.handlesWeightGradient(geo(32, 28, 3, 1, 1, 1), 1));
-        assertFalse(DirectConv.handlesWeightGradient(geo(24, 28, 3, 1, 1, 1), 1)); // channels % 16
-        assertFalse(DirectConv.handlesWeightGradient(geo(32, 28, 5, 2, 1, 1), 1)); // 5x5
+        assertTrue(DirectConv.handlesWeightGradient(geo(6, 14, 5, 0, 1, 1), 1)); // LeNet's second conv
+        assertFalse(DirectConv.handlesWeightGradient(geo(3, 28, 3, 1, 1, 1), 1)); // too few channels for 16 lanes
+        assertFalse(DirectConv.handlesWeightGradient(geo(32, 28, 7, 3, 1, 1), 1)); // 7x7
         assertFalse(DirectConv.handlesInputGradient(geo(32, 28, 3, 3, 1, 1), 1)); // padding > k-1
     }
 
@@ -70,7 +71,8 @@ class DirectConvTest {
         Random r = new Random(3);
         // {n, c, h, w, oc, k, pad}
         int[][] cases = {{5, 32, 28, 28, 32, 3, 1}, {3, 64, 14, 14, 64, 3, 1}, {4, 16, 9, 13, 10, 3, 0},
-            {2, 16, 5, 7, 11, 3, 2}, {3, 8, 11, 10, 9, 5, 2}, {1, 32, 6, 5, 7, 1, 0}};
+            {2, 16, 5, 7, 11, 3, 2}, {3, 8, 11, 10, 9, 5, 2}, {1, 32, 6, 5, 7, 1, 0}, {5, 6, 14, 14, 16, 5, 0},
+            {2, 20, 9, 8, 3, 3, 1}};
         for (int[] c : cases) {
             Conv2dGeometry g = geo(c[1], c[2], c[3], c[5], 1, 1, c[6]);
             int oh = g.outHeight();
