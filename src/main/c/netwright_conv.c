@@ -24,6 +24,7 @@
 #include <jni.h>
 #if defined(__x86_64__)
 #include <immintrin.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,18 +32,47 @@
 #define OB 8     /* output channels per block (forward) */
 #define PV 3     /* 16-float vectors of positions per block */
 
-/* Per-thread scratch, grown on demand and kept for the thread's life. */
-static __thread float *nw_buf[4];
-static __thread size_t nw_cap[4];
+/*
+ * Per-thread scratch, grown on demand and kept for the thread's life; a pthread key's destructor frees it when the
+ * thread ends (pool threads retire when idle, so thread-local storage alone would leak their buffers).
+ */
+typedef struct {
+    float *buf[4];
+    size_t cap[4];
+} nw_scratch_t;
+
+static pthread_key_t nw_key;
+static pthread_once_t nw_key_once = PTHREAD_ONCE_INIT;
+
+static void nw_scratch_free(void *p) {
+    nw_scratch_t *s = p;
+    for (int i = 0; i < 4; i++) {
+        free(s->buf[i]);
+    }
+    free(s);
+}
+
+static void nw_key_create(void) {
+    pthread_key_create(&nw_key, nw_scratch_free);
+}
 
 static float *scratch(int slot, size_t floats) {
-    if (nw_cap[slot] < floats) {
-        free(nw_buf[slot]);
-        size_t bytes = ((floats * sizeof(float) + 63) / 64) * 64;
-        nw_buf[slot] = aligned_alloc(64, bytes);
-        nw_cap[slot] = nw_buf[slot] == NULL ? 0 : floats;
+    pthread_once(&nw_key_once, nw_key_create);
+    nw_scratch_t *s = pthread_getspecific(nw_key);
+    if (s == NULL) {
+        s = calloc(1, sizeof(nw_scratch_t));
+        if (s == NULL || pthread_setspecific(nw_key, s) != 0) {
+            free(s);
+            return NULL;
+        }
     }
-    return nw_buf[slot];
+    if (s->cap[slot] < floats) {
+        free(s->buf[slot]);
+        size_t bytes = ((floats * sizeof(float) + 63) / 64) * 64;
+        s->buf[slot] = aligned_alloc(64, bytes);
+        s->cap[slot] = s->buf[slot] == NULL ? 0 : floats;
+    }
+    return s->buf[slot];
 }
 
 static inline int round_up(int v, int m) {
