@@ -15,10 +15,12 @@ import time
 import torch
 import torch.nn.functional as F
 
-# name, N, C, H, W, OC, k, stride, padding, warmup, reps -- keep in sync with ConvBench.LENET / ConvBench.VGG
+# name, N, C, H, W, OC, k, stride, padding, warmup, reps -- keep in sync with ConvBench's layers
 LAYERS = [
     ("lenet-c3", 64, 6, 14, 14, 16, 5, 1, 0, 5, 20),
     ("vgg-3x3-64", 8, 64, 56, 56, 64, 3, 1, 1, 3, 10),
+    ("convnet-c2", 64, 32, 28, 28, 32, 3, 1, 1, 3, 10),
+    ("convnet-c4", 64, 64, 14, 14, 64, 3, 1, 1, 3, 10),
 ]
 
 

@@ -105,7 +105,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** {@code bench conv}. */
     @Command(name = "conv", mixinStandardHelpOptions = true,
-            description = "conv2d forward+backward GFLOP/s on a LeNet-sized and a VGG-sized layer, next to PyTorch.")
+            description = "conv2d forward+backward GFLOP/s on a LeNet-sized, a VGG-sized and the heavier train net's "
+                    + "two main layers, next to PyTorch.")
     static final class Conv implements Callable<Integer> {
         @Spec
         CommandSpec spec;

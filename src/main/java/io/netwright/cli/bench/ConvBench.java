@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Throughput of {@code Cnn.conv2d} forward and backward on the default device, in GFLOP/s, for two reference layers:
+ * Throughput of {@code Cnn.conv2d} forward and backward on the default device, in GFLOP/s, for four reference layers:
  *
  * <ul>
  *   <li>{@link #LENET}: LeNet-5's second convolution (C3), 6 → 16 channels, 5x5 kernel on 14x14 maps, batch 64 —
  *       small matrices, many images: the GEMM is {@code [16 x 150] @ [150 x 6400]}.</li>
  *   <li>{@link #VGG}: a VGG/ResNet-style 3x3 layer, 64 → 64 channels, padding 1 on 56x56 maps, batch 8 —
  *       {@code [64 x 576] @ [576 x 25088]}, 1.85 GFLOP per forward pass.</li>
+ *   <li>{@link #CONVNET_C2} and {@link #CONVNET_C4}: the two largest layers of {@code bench train}'s heavier net
+ *       (32 and 64 channels, 3x3), where most of its training time goes.</li>
  * </ul>
  *
  * Flops are counted as PyTorch profilers do: forward {@code 2*N*OC*OH*OW*(C/groups)*kH*kW} (one multiply-add = 2),
@@ -105,6 +107,12 @@ public final class ConvBench {
     /** VGG/ResNet-style 3x3: 64 → 64 channels, padding 1, on 56x56, batch 8. */
     public static final Layer VGG = new Layer("vgg-3x3-64", 8, 64, 56, 56, 64, 3, 1, 1);
 
+    /** The heavier benchmark net's second convolution: 32 → 32 channels, 3x3 padding 1 on 28x28, batch 64. */
+    public static final Layer CONVNET_C2 = new Layer("convnet-c2", 64, 32, 28, 28, 32, 3, 1, 1);
+
+    /** The heavier benchmark net's fourth convolution: 64 → 64 channels, 3x3 padding 1 on 14x14, batch 64. */
+    public static final Layer CONVNET_C4 = new Layer("convnet-c4", 64, 64, 14, 14, 64, 3, 1, 1);
+
     private ConvBench() {
     }
 
@@ -152,7 +160,7 @@ public final class ConvBench {
 
     /** Both reference layers with default repetitions. */
     public static List<Result> runAll() {
-        return List.of(run(LENET, 5, 20), run(VGG, 3, 10));
+        return List.of(run(LENET, 5, 20), run(VGG, 3, 10), run(CONVNET_C2, 3, 10), run(CONVNET_C4, 3, 10));
     }
 
     static double median(double[] v) {
