@@ -50,6 +50,18 @@ class StudioThroughputSlowTest {
     static final int ROUNDS = Integer.getInteger("check.rounds", 3);
 
     private StudioWindow window;
+    private final java.util.concurrent.atomic.AtomicLong pulses = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Nodes under {@code n}, itself included. */
+    static int nodes(javafx.scene.Node n) {
+        int count = 1;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                count += nodes(c);
+            }
+        }
+        return count;
+    }
     private Path tmp;
 
     @Start
@@ -142,8 +154,8 @@ class StudioThroughputSlowTest {
     static void printTop(String what, java.util.Map<String, Double> before, java.util.Map<String, Double> after) {
         StringBuilder sb = new StringBuilder(what + " CPU by thread:");
         after.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(
-                e.getKey(), 0.0))).filter(e -> e.getValue() > 0.05).sorted((a, b) -> Double.compare(b.getValue(),
-                a.getValue())).forEach(e -> sb.append(String.format(Locale.ROOT, " %s=%.2f", e.getKey(),
+                e.getKey(), 0.0))).filter(e -> e.getValue() > 0.005).sorted((a, b) -> Double.compare(b.getValue(),
+                a.getValue())).forEach(e -> sb.append(String.format(Locale.ROOT, " %s=%.3f", e.getKey(),
                 e.getValue())));
         System.out.println(sb);
     }
@@ -241,6 +253,7 @@ class StudioThroughputSlowTest {
                 box.setValue(data);
             }
         });
+        robot.interact(() -> window.stage().getScene().addPreLayoutPulseListener(pulses::incrementAndGet));
         List<double[]> rounds = new ArrayList<>();
         double worstStall = 0;
         double worstSteady = 0;
@@ -270,10 +283,22 @@ class StudioThroughputSlowTest {
             long t0 = System.nanoTime();
             double cpu0 = uiCpuSeconds();
             var threads0 = cpuByThread();
+            var views0 = tab.bridge().viewNanos();
+            long pulses0 = pulses.get();
+            long redraws0 = tab.charts().redraws();
+            double redrawMs0 = tab.charts().redrawMillis();
             assertTrue(studio.join(Duration.ofMinutes(10)));
             double uiCpu = uiCpuSeconds() - cpu0;
             double wall = (System.nanoTime() - t0) / 1e9;
             printTop("studio", threads0, cpuByThread());
+            var views1 = tab.bridge().viewNanos();
+            System.out.printf(Locale.ROOT, "studio run: views' onEvents (ms): %s; %d chart redraws, %.1f ms%n",
+                    views1.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s=%.1f", e.getKey(),
+                            (e.getValue() - views0.getOrDefault(e.getKey(), 0L)) / 1e6))
+                            .collect(java.util.stream.Collectors.joining(" ")),
+                    tab.charts().redraws() - redraws0, tab.charts().redrawMillis() - redrawMs0);
+            System.out.printf(Locale.ROOT, "studio run: %d pulses, %d nodes in the scene%n", pulses.get() - pulses0,
+                    nodes(window.stage().getScene().getRoot()));
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tab.stateProperty().get().isTerminal());
             seconds += (System.nanoTime() - t0) / 1e9;
             updates += tab.bridge().statistics().updates() - u0;
