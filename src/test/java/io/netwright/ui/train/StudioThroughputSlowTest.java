@@ -52,6 +52,37 @@ class StudioThroughputSlowTest {
     private StudioWindow window;
     private final java.util.concurrent.atomic.AtomicLong pulses = new java.util.concurrent.atomic.AtomicLong();
 
+    final java.util.Map<String, Integer> dirty = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void dirtyDiag() {
+        try {
+            javafx.scene.Scene sc = window.stage().getScene();
+            java.lang.reflect.Field f = javafx.scene.Scene.class.getDeclaredField("dirtyNodes");
+            java.lang.reflect.Field fs = javafx.scene.Scene.class.getDeclaredField("dirtyNodesSize");
+            f.setAccessible(true);
+            fs.setAccessible(true);
+            javafx.scene.Node[] arr = (javafx.scene.Node[]) f.get(sc);
+            int n = fs.getInt(sc);
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            for (int i = 0; arr != null && i < n; i++) {
+                javafx.scene.Node x = arr[i];
+                StringBuilder k = new StringBuilder(x.getClass().getSimpleName());
+                for (javafx.scene.Node p = x; p != null; p = p.getParent()) {
+                    if (p.getId() != null) {
+                        k.append(" in #").append(p.getId());
+                        break;
+                    }
+                }
+                keys.add(k.toString());
+            }
+            if (n > 0) {
+                dirty.merge(String.join(" + ", keys), 1, Integer::sum);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Nodes under {@code n}, itself included. */
     static int nodes(javafx.scene.Node n) {
         int count = 1;
@@ -254,6 +285,7 @@ class StudioThroughputSlowTest {
             }
         });
         robot.interact(() -> window.stage().getScene().addPreLayoutPulseListener(pulses::incrementAndGet));
+        robot.interact(() -> window.stage().getScene().addPostLayoutPulseListener(this::dirtyDiag));
         List<double[]> rounds = new ArrayList<>();
         double worstStall = 0;
         double worstSteady = 0;
@@ -285,6 +317,7 @@ class StudioThroughputSlowTest {
             var threads0 = cpuByThread();
             var views0 = tab.bridge().viewNanos();
             long pulses0 = pulses.get();
+            dirty.clear();
             long redraws0 = tab.charts().redraws();
             double redrawMs0 = tab.charts().redrawMillis();
             assertTrue(studio.join(Duration.ofMinutes(10)));
@@ -299,6 +332,8 @@ class StudioThroughputSlowTest {
                     tab.charts().redraws() - redraws0, tab.charts().redrawMillis() - redrawMs0);
             System.out.printf(Locale.ROOT, "studio run: %d pulses, %d nodes in the scene%n", pulses.get() - pulses0,
                     nodes(window.stage().getScene().getRoot()));
+            dirty.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).forEach(e -> System.out.println(
+                    "  dirty " + e.getValue() + " x " + e.getKey()));
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tab.stateProperty().get().isTerminal());
             seconds += (System.nanoTime() - t0) / 1e9;
             updates += tab.bridge().statistics().updates() - u0;
