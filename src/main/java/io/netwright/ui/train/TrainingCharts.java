@@ -33,8 +33,8 @@ import javax.imageio.ImageIO;
  * then the renderer rasterises it), and every CPU millisecond they take is taken from training on a busy machine.
  * So the charts are redrawn at most {@link #REDRAW_MILLIS} apart and, beyond that, no more often than keeps their
  * paint time under {@link #CPU_BUDGET} of the wall time (redraws taking 10 ms allow the next one 10 / budget ms
- * later), but at least every {@link #REDRAW_MAX_MILLIS}; the points always show within that delay, and once more
- * after the last events. The three charts repaint together (one frame), the learning-rate chart only when the rate
+ * later), but at least every {@link #REDRAW_MAX_MILLIS}; the points always show within that delay, and at once when
+ * the run pauses, stops, fails or finishes. The three charts repaint together (one frame), the learning-rate chart only when the rate
  * changed, its x range grew by a quarter or the run rests; nothing is painted while another tab is in front.
  */
 public final class TrainingCharts extends BorderPane implements TrainingView {
@@ -137,6 +137,7 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
 
     @Override
     public void onEvents(List<TrainingEvent> events) {
+        boolean rests = false;
         for (TrainingEvent e : events) {
             if (e instanceof TrainingEvent.BatchEnd b) {
                 double ex = b.epoch() + (double) b.batch() / Math.max(1, b.batches());
@@ -146,7 +147,9 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
                 dirty = true;
             } else if (e instanceof TrainingEvent.Finished || e instanceof TrainingEvent.Stopped
                     || e instanceof TrainingEvent.Failed || e instanceof TrainingEvent.Paused) {
-                lrDue = true; // the run rests: every chart shows its last points
+                lrDue = true; // the run rests: every chart shows its last points, now
+                dirty = true;
+                rests = true;
             } else if (e instanceof TrainingEvent.EpochEnd ep) {
                 epochLoss.add(ep.step(), ep.epoch() + 1, ep.trainLoss());
                 valLoss.add(ep.step(), ep.epoch() + 1, ep.valLoss());
@@ -157,7 +160,7 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         if (!dirty) {
             return;
         }
-        scheduleRedraw(nextRedraw - System.nanoTime());
+        scheduleRedraw(rests ? 0 : nextRedraw - System.nanoTime());
     }
 
     private void scheduleRedraw(long wait) {
@@ -322,6 +325,11 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
     /** FX-thread time spent redrawing (all charts), in milliseconds. */
     public double redrawMillis() {
         return redrawNanos / 1e6;
+    }
+
+    /** Redraws now if anything changed, whatever the budget says (tests). */
+    void redrawNow() {
+        scheduleRedraw(0);
     }
 
     /** How many times the learning-rate chart was repainted (it is skipped while the rate holds). */
