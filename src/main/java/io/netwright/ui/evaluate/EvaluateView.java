@@ -37,9 +37,10 @@ import org.jfree.chart.fx.ChartViewer;
  * maps for one image).
  *
  * <p>It shows a run opened with "Open run…" or {@link #evaluateRun(Path, String)} (evaluated off the FX thread), and,
- * as a {@link TrainingView}, the final evaluation of a run being followed as soon as the trainer publishes it (or, while
- * the tab is in the back, once it is shown); the per-sample predictions behind a live evaluation (for the cells'
- * samples) are recomputed from the run's last checkpoint once the run has finished and the tab is shown. Image files dropped anywhere on the tab are predicted.
+ * as a {@link TrainingView}, the final evaluation of a run being followed as soon as the trainer publishes it (or,
+ * while the tab is in the back, once it is shown); the per-sample predictions behind a live evaluation (for the
+ * cells' samples) are recomputed from the run's last checkpoint once the run has finished and the tab is shown.
+ * Image files dropped anywhere on the tab are predicted.
  */
 public final class EvaluateView extends BorderPane implements TrainingView {
 

@@ -34,8 +34,9 @@ import javax.imageio.ImageIO;
  * So the charts are redrawn at most {@link #REDRAW_MILLIS} apart and, beyond that, no more often than keeps their
  * paint time under {@link #CPU_BUDGET} of the wall time (redraws taking 10 ms allow the next one 10 / budget ms
  * later), but at least every {@link #REDRAW_MAX_MILLIS}; the points always show within that delay, and at once when
- * the run pauses, stops, fails or finishes. The three charts repaint together (one frame), the learning-rate chart only when the rate
- * changed, its x range grew by a quarter or the run rests; nothing is painted while another tab is in front.
+ * the run pauses, stops, fails or finishes. The three charts repaint together (one frame), the learning-rate chart
+ * only when the rate changed, its x range grew by a quarter or the run rests; nothing is painted while another tab is
+ * in front (the charts catch up when it comes back).
  */
 public final class TrainingCharts extends BorderPane implements TrainingView {
 
