@@ -46,7 +46,7 @@ public final class FxEventBridge implements TrainingListener {
 
     /**
      * Time between two drains while only step events ({@code BatchEnd}, {@code Health}) wait: nothing a person reads
-     * changes faster (the progress line shows twice a second, the charts at most once), and every drain wakes the FX
+     * changes faster (the progress line and the charts show at most once a second), and every drain wakes the FX
      * thread and walks every view. Any other event (pause, stop, a warning, the end) is drained within
      * {@link #MIN_INTERVAL_NANOS}.
      */

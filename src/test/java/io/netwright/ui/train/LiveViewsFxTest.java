@@ -23,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The live views spend as little FX time as they can while a run goes: the charts paint nothing behind another tab
  * and catch up when shown, repaint at once when the run ends, and leave the learning-rate chart alone while the rate
- * holds; the progress line shows its figures at most twice a second but always the final ones.
+ * holds; the progress line shows its figures at most once a second but always the final ones.
  */
 @ExtendWith(ApplicationExtension.class)
 class LiveViewsFxTest {
@@ -117,9 +117,17 @@ class LiveViewsFxTest {
         assertEquals("epoch 1/" + started.config().epochs() + " · step 1/1,000", progress.positionText());
         assertEquals("8,250 images/s", progress.speedText(), "three significant digits");
         robot.interact(() -> progress.onEvents(batches(2, 40, 0.01)));
-        assertTrue(progress.positionText().contains("step 1/"), "not shown again within "
-                + RunProgress.SHOW_MILLIS + " ms: " + progress.positionText());
+        robot.interact(() -> progress.onEvents(List.of(batch(41, 0.01), new TrainingEvent.Health(0, 41, List.of()),
+                new TrainingEvent.Warning(0, 41, "loss_spike", "a spike"))));
         assertEquals(0.0, progress.barProgress(), 1e-9, "step 1 of 1,000 moves the bar by less than a pixel");
+        assertTrue(progress.positionText().contains("step 1/"), "not shown again within "
+                + RunProgress.SHOW_MILLIS + " ms, health figures and warnings included: " + progress.positionText());
+        robot.interact(() -> progress.onEvents(List.of(batch(42, 0.01), new TrainingEvent.Paused(0, 42,
+                TrainingEvent.PauseReason.USER, null))));
+        assertEquals("paused", progress.stateText());
+        assertTrue(progress.positionText().endsWith("step 42/1,000"), "a pause shows the latest step at once: "
+                + progress.positionText());
+        robot.interact(() -> progress.onEvents(List.of(new TrainingEvent.Resumed(0, 42))));
 
         robot.interact(() -> progress.onEvents(List.of(batch(STEPS, 0.01), new TrainingEvent.Finished(0, STEPS,
                 "completed", 3.0, Map.of()))));

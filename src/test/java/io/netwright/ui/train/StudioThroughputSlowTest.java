@@ -82,9 +82,7 @@ class StudioThroughputSlowTest {
                 }
                 keys.add(k.toString());
             }
-            if (n > 0) {
-                dirty.merge(String.join(" + ", keys), 1, Integer::sum);
-            }
+            dirty.merge(n == 0 ? "(no node)" : String.join(" + ", keys), 1, Integer::sum);
         } catch (ReflectiveOperationException | RuntimeException e) {
             dirty.put("(diagnostic unavailable: " + e + ")", 1);
         }
