@@ -21,7 +21,7 @@ final class SparseNumberAxis extends NumberAxis {
     static final double HORIZONTAL_PIXELS = 80;
 
     /** Pixels between ticks on a vertical axis. */
-    static final double VERTICAL_PIXELS = 20;
+    static final double VERTICAL_PIXELS = 16;
 
     /** An axis labelled {@code label} (null: none). */
     SparseNumberAxis(String label) {
