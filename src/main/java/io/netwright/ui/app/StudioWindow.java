@@ -12,12 +12,11 @@ import io.netwright.ui.monitor.ParameterTable;
 import io.netwright.ui.monitor.SampleGrid;
 import io.netwright.ui.monitor.TrainingLog;
 import io.netwright.ui.panels.SummaryBar;
+import io.netwright.ui.run.FxTimer;
 import io.netwright.ui.run.TrainingView;
 import io.netwright.ui.runs.RunsView;
 import io.netwright.ui.train.TrainTab;
 import java.io.IOException;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -36,7 +35,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * The studio's main window: menu bar, toolbar, the Design / Train / Data / Evaluate / Runs tabs, the summary bar;
@@ -83,6 +81,7 @@ public final class StudioWindow {
                         () -> vm.editor().documentDesign().input().dataset(), vm.editor().designProperty()))),
                 tab("Evaluate", evaluate),
                 tab("Runs", runs));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> focusAfterTabChange(now));
         VBox top = new VBox(new StudioMenus(this).build(), toolbar());
         BorderPane root = new BorderPane(tabs);
         root.setTop(top);
@@ -110,9 +109,33 @@ public final class StudioWindow {
                 vm.recovery().discard();
             }
         });
-        Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), e -> autosave()));
-        autosave.setCycleCount(Timeline.INDEFINITE);
-        autosave.play();
+        // a timer thread, not a Timeline: a running animation keeps JavaFX pulsing every frame
+        FxTimer autosave = FxTimer.every(java.time.Duration.ofMillis((long) (AUTOSAVE_SECONDS * 1000)),
+                this::autosave, "netwright-autosave");
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> autosave.stop());
+    }
+
+    /**
+     * Where the keyboard focus goes when {@code now} comes to the front: the canvas on the Design tab, else the tab
+     * row, unless the focus is already inside the new tab. Left alone, JavaFX moves the focus of a node that the
+     * switch hides to the next focusable node, often a text field (the summary bar's batch spinner), whose blinking
+     * caret is an animation that keeps the toolkit pulsing 60 times a second — CPU taken from a training run.
+     */
+    private void focusAfterTabChange(Tab now) {
+        if (now == null) {
+            return;
+        }
+        javafx.scene.Node owner = scene == null ? null : scene.getFocusOwner();
+        for (javafx.scene.Node n = owner; n != null; n = n.getParent()) {
+            if (n == now.getContent()) {
+                return;
+            }
+        }
+        if (now.getContent() instanceof DesignWorkspace) {
+            canvas.requestFocus();
+        } else {
+            tabs.requestFocus();
+        }
     }
 
     private static Tab tab(String name, javafx.scene.Node content) {

@@ -6,6 +6,7 @@ import io.netwright.train.RunFolder;
 import io.netwright.train.Trainer;
 import io.netwright.train.TrainingEvent;
 import io.netwright.ui.run.TrainingView;
+import io.netwright.ui.run.WhenShown;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +37,10 @@ import org.jfree.chart.fx.ChartViewer;
  * maps for one image).
  *
  * <p>It shows a run opened with "Open run…" or {@link #evaluateRun(Path, String)} (evaluated off the FX thread), and,
- * as a {@link TrainingView}, the final evaluation of a run being followed as soon as the trainer publishes it; the
- * per-sample predictions behind a live evaluation (for the cells' samples) are recomputed from the run's last
- * checkpoint once the run has finished. Image files dropped anywhere on the tab are predicted.
+ * as a {@link TrainingView}, the final evaluation of a run being followed as soon as the trainer publishes it (or,
+ * while the tab is in the back, once it is shown); the per-sample predictions behind a live evaluation (for the
+ * cells' samples) are recomputed from the run's last checkpoint once the run has finished and the tab is shown.
+ * Image files dropped anywhere on the tab are predicted.
  */
 public final class EvaluateView extends BorderPane implements TrainingView {
 
@@ -58,6 +60,9 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     private String predictCheckpoint;
     private Path liveRunDir;
     private final Button evaluateNow = new Button("Evaluate latest checkpoint");
+    private final WhenShown shown = new WhenShown(this);
+    private Evaluation pendingEvaluation;
+    private boolean pendingCompletion;
     private int generation;
 
     /** An empty tab; {@link #evaluateRun} or a followed run fills it. */
@@ -133,6 +138,9 @@ public final class EvaluateView extends BorderPane implements TrainingView {
      */
     public void evaluateRun(Path runDir, String checkpoint) {
         int gen = ++generation;
+        shown.cancel(); // this run replaces a followed run's evaluation still waiting to be shown
+        pendingEvaluation = null;
+        pendingCompletion = false;
         predictRun = runDir;
         predictCheckpoint = checkpoint;
         String name = runName(runDir);
@@ -180,6 +188,9 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     @Override
     public void runStarted(Trainer trainer) {
         generation++;
+        shown.cancel();
+        pendingEvaluation = null;
+        pendingCompletion = false;
         liveRunDir = trainer.runDir().orElse(null);
         if (liveRunDir != null) {
             predictRun = liveRunDir;
@@ -197,19 +208,41 @@ public final class EvaluateView extends BorderPane implements TrainingView {
 
     @Override
     public void onEvents(List<TrainingEvent> events) {
+        boolean live = false;
         for (TrainingEvent e : events) {
             if (e instanceof TrainingEvent.CheckpointSaved c && "last".equals(c.kind()) && liveRunDir != null) {
                 evaluateNow.setDisable(false);
             } else if (e instanceof TrainingEvent.Evaluated ev) {
-                showLive(ev.evaluation());
+                pendingEvaluation = ev.evaluation();
+                live = true;
             } else if (e instanceof TrainingEvent.Finished) {
-                completeLive();
+                pendingCompletion = true;
+                live = true;
             } else if (e instanceof TrainingEvent.Failed f) {
                 status.setText("The run failed: " + f.message());
             } else if (e instanceof TrainingEvent.Stopped) {
                 status.setText("The run was stopped before its final evaluation; open it to evaluate its "
                         + "last checkpoint.");
             }
+        }
+        if (live) {
+            // while the tab is in the back nobody sees the evaluation: drawing it, reading the split's images and
+            // recomputing every sample's prediction (about as much CPU as a tenth of an epoch) wait until it is shown
+            shown.run(this::showPendingLive);
+        }
+    }
+
+    /** Shows the followed run's evaluation and completes it, as far as the events so far allow. */
+    private void showPendingLive() {
+        Evaluation e = pendingEvaluation;
+        boolean complete = pendingCompletion;
+        pendingEvaluation = null;
+        pendingCompletion = false;
+        if (e != null) {
+            showLive(e);
+        }
+        if (complete) {
+            completeLive();
         }
     }
 

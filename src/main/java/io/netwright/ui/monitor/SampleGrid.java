@@ -4,6 +4,7 @@ import io.netwright.train.Evaluation.ProbePoint;
 import io.netwright.train.Trainer;
 import io.netwright.train.TrainingEvent;
 import io.netwright.ui.run.TrainingView;
+import io.netwright.ui.run.WhenShown;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import javafx.scene.layout.TilePane;
  * The probe predictions of a run in a grid, updated with every {@link TrainingEvent.Samples} event (after each
  * epoch and on request): each cell shows the image, the true label, the predicted label and a bar of its
  * probability, green when right and red when wrong. Clicking a cell opens its prediction history beside the grid;
- * the history of every probe is kept across the run's Samples events.
+ * the history of every probe is kept across the run's Samples events. While the grid sits on a tab in the back it
+ * only records; it shows the latest predictions when it comes to the front.
  *
  * <pre>{@code SampleGrid grid = new SampleGrid();  // a TrainingView; add it to the tab}</pre>
  */
@@ -34,6 +36,7 @@ public final class SampleGrid extends BorderPane implements TrainingView {
     private List<String> classes = List.of();
     private int batchesPerEpoch;
     private Integer selected;
+    private final WhenShown shown = new WhenShown(this);
 
     /** An empty grid. */
     public SampleGrid() {
@@ -71,7 +74,8 @@ public final class SampleGrid extends BorderPane implements TrainingView {
             }
         }
         if (last != null) {
-            show(last);
+            TrainingEvent.Samples latest = last;
+            shown.run(() -> show(latest)); // behind another tab: the latest predictions once it is in front
         }
     }
 
@@ -118,6 +122,7 @@ public final class SampleGrid extends BorderPane implements TrainingView {
     // ================================================================ updating
 
     private void clear() {
+        shown.cancel();
         select(null);
         cells.clear();
         history.clear();

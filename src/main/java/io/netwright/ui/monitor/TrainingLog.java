@@ -3,6 +3,7 @@ package io.netwright.ui.monitor;
 import io.netwright.train.Trainer;
 import io.netwright.train.TrainingEvent;
 import io.netwright.ui.run.TrainingView;
+import io.netwright.ui.run.WhenShown;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ import org.controlsfx.control.Notifications;
  * The run's log: trainer warnings, non-finite pauses, failures, learning-rate changes, checkpoints, pauses and
  * resumes, epoch figures and the end, each with the time it arrived, the epoch and the step. Warnings and errors
  * also pop up as a ControlsFX notification over the window holding the log (one per delivered batch, naming how
- * many more are in the log); there is none while the log is not in a showing window.
+ * many more are in the log); there is none while the log is not in a showing window. While the log sits on a tab in
+ * the back its list shows nothing (entries still arrive in {@link #entries()}), so new entries lay out no cells; it
+ * shows them all when it comes to the front.
  *
  * <pre>{@code TrainingLog log = new TrainingLog();  // a TrainingView; add it to the tab}</pre>
  */
@@ -51,6 +54,7 @@ public final class TrainingLog extends BorderPane implements TrainingView {
     private int errors;
     private int notifications;
     private boolean scrollPending;
+    private final WhenShown shown = new WhenShown(this);
 
     /** A log timing entries by the system clock. */
     public TrainingLog() {
@@ -130,21 +134,32 @@ public final class TrainingLog extends BorderPane implements TrainingView {
                 problems.add(e);
             }
         }
+        if (WhenShown.hiddenAncestor(this) != null && list.getItems() == visible) {
+            // on a tab in the back: the list lets go of the entries, so adding them lays out no cells
+            list.setItems(FXCollections.emptyObservableList());
+        }
         entries.addAll(added);
         if (entries.size() > MAX_ENTRIES) {
             entries.remove(0, entries.size() - MAX_ENTRIES);
         }
         updateCounts();
+        shown.run(this::showLatest);
+        if (!problems.isEmpty()) {
+            popUp(problems);
+        }
+    }
+
+    /** The list shows every entry and scrolls to the newest (once per pulse, not per call: it lays the list out). */
+    private void showLatest() {
+        if (list.getItems() != visible) {
+            list.setItems(visible);
+        }
         if (!scrollPending) {
-            // once per pulse, not per call: scrolling lays the list out, which costs milliseconds
             scrollPending = true;
             javafx.application.Platform.runLater(() -> {
                 scrollPending = false;
                 list.scrollTo(visible.size() - 1);
             });
-        }
-        if (!problems.isEmpty()) {
-            popUp(problems);
         }
     }
 

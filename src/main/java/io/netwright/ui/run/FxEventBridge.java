@@ -12,8 +12,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
@@ -21,8 +21,10 @@ import javafx.application.Platform;
  * Carries a run's {@link TrainingEvent}s from the trainer's listener thread to the studio's {@link TrainingView}s
  * on the FX thread, in order and in batches, at most {@link #MAX_UPDATES_PER_SECOND} times a second.
  *
- * <p>The listener thread only appends to a lock-free queue and, when no drain is pending, schedules one: at once
- * if the last drain was long enough ago, else when the minimum interval has passed. Nothing runs on the FX thread
+ * <p>The listener thread only appends to a lock-free queue and, when no drain is pending soon enough, schedules one:
+ * at once if the last drain was long enough ago, else when the interval has passed — {@link #MIN_INTERVAL_NANOS} for
+ * events that change what a person sees at once (pause, stop, warnings, epochs), {@link #BATCH_INTERVAL_NANOS} while
+ * only step events wait. Nothing runs on the FX thread
  * while no events arrive (no timer forcing pulses), the FX thread never waits on the trainer and the trainer never
  * waits on the FX thread. When a drain finds more than {@link #COALESCE_ABOVE} events queued (the display fell far
  * behind), runs of consecutive {@code BatchEnd} events are thinned to every n-th and the last, whose running
@@ -41,6 +43,14 @@ public final class FxEventBridge implements TrainingListener {
 
     /** Minimum time between two drains. */
     public static final long MIN_INTERVAL_NANOS = 1_000_000_000L / MAX_UPDATES_PER_SECOND;
+
+    /**
+     * Time between two drains while only step events ({@code BatchEnd}, {@code Health}) wait: nothing a person reads
+     * changes faster (the progress line and the charts show at most once a second), and every drain wakes the FX
+     * thread and walks every view. Any other event (pause, stop, a warning, the end) is drained within
+     * {@link #MIN_INTERVAL_NANOS}.
+     */
+    public static final long BATCH_INTERVAL_NANOS = 100_000_000L;
 
     /** Queued events above which batch events are thinned. */
     public static final int COALESCE_ABOVE = 2_000;
@@ -64,7 +74,8 @@ public final class FxEventBridge implements TrainingListener {
 
     private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean drainPending = new AtomicBoolean();
+    /** When the drain scheduled next is due (System.nanoTime()), Long.MAX_VALUE when none is. */
+    private final AtomicLong drainDue = new AtomicLong(Long.MAX_VALUE);
     private final List<TrainingView> views = new CopyOnWriteArrayList<>();
     private final java.util.Map<String, Long> viewNanos = new java.util.concurrent.ConcurrentHashMap<>();
     private final Executor fx;
@@ -151,29 +162,52 @@ public final class FxEventBridge implements TrainingListener {
     private void enqueue(long gen, TrainingEvent event) {
         queue.add(new Queued(gen, Objects.requireNonNull(event, "event")));
         queued.incrementAndGet();
-        scheduleDrain();
+        boolean steps = event instanceof TrainingEvent.BatchEnd || event instanceof TrainingEvent.Health;
+        scheduleDrain(steps ? BATCH_INTERVAL_NANOS : MIN_INTERVAL_NANOS);
     }
 
-    private void scheduleDrain() {
-        if (!drainPending.compareAndSet(false, true)) {
-            return;
-        }
-        long wait = lastDrainNanos + MIN_INTERVAL_NANOS - System.nanoTime();
-        if (wait <= 0) {
-            fx.execute(this::drain);
-        } else {
-            timer.schedule(() -> fx.execute(this::drain), wait, TimeUnit.NANOSECONDS);
+    /**
+     * Makes sure a drain comes {@code interval} after the last one at the latest: schedules one unless an earlier
+     * one is already due. A drain scheduled for later than one scheduled since is superseded and does nothing.
+     */
+    private void scheduleDrain(long interval) {
+        while (true) {
+            long pending = drainDue.get(); // read before lastDrainNanos: a drain updates that first
+            long due = lastDrainNanos + interval;
+            if (pending <= due) {
+                return;
+            }
+            if (drainDue.compareAndSet(pending, due)) {
+                long wait = due - System.nanoTime();
+                if (wait <= 0) {
+                    fx.execute(() -> drain(due));
+                } else {
+                    // a timer thread, not an FX animation, which would force a pulse every frame while it waits
+                    timer.schedule(() -> fx.execute(() -> drain(due)), wait, TimeUnit.NANOSECONDS);
+                }
+                return;
+            }
         }
     }
 
     // ================================================================ the drain (FX thread)
 
-    private void drain() {
+    private void drain(long due) {
+        if (drainDue.get() != due) {
+            return; // superseded by a drain scheduled earlier, which has run or will
+        }
         long now = System.nanoTime();
         long gap = now - lastDrainNanos;
+        if (gap < MIN_INTERVAL_NANOS) { // scheduled from the time of the drain before the last: wait a little more
+            if (drainDue.compareAndSet(due, Long.MAX_VALUE)) {
+                scheduleDrain(MIN_INTERVAL_NANOS);
+            }
+            return;
+        }
         lastDrainNanos = now;
-        // from here on a new event schedules a new drain; the events already queued are taken below
-        drainPending.set(false);
+        // from here on a new event schedules a new drain (if this fails, one was scheduled meanwhile from the old
+        // time: it finds the gap too short and waits); the events already queued are taken below
+        drainDue.compareAndSet(due, Long.MAX_VALUE);
         List<TrainingEvent> batch = new ArrayList<>();
         long gen = generation;
         Queued q;

@@ -3,6 +3,7 @@ package io.netwright.ui.train;
 import io.netwright.train.Trainer;
 import io.netwright.train.TrainingEvent;
 import io.netwright.ui.run.TrainingView;
+import io.netwright.ui.run.WhenShown;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -32,25 +33,34 @@ import javax.imageio.ImageIO;
  * then the renderer rasterises it), and every CPU millisecond they take is taken from training on a busy machine.
  * So the charts are redrawn at most {@link #REDRAW_MILLIS} apart and, beyond that, no more often than keeps their
  * paint time under {@link #CPU_BUDGET} of the wall time (redraws taking 10 ms allow the next one 10 / budget ms
- * later), but at least every {@link #REDRAW_MAX_MILLIS}; the points always show within that delay, and once more
- * after the last events.
+ * later), but at least every {@link #REDRAW_MAX_MILLIS}; the points always show within that delay, and at once when
+ * the run pauses, stops, fails or finishes. The three charts repaint together (one frame), the learning-rate chart
+ * only when the rate changed, its x range grew by a quarter or the run rests; nothing is painted while another tab is
+ * in front (the charts catch up when it comes back).
  */
 public final class TrainingCharts extends BorderPane implements TrainingView {
 
-    /** The shortest time between two redraws of the charts. */
-    public static final long REDRAW_MILLIS = 100;
+    /**
+     * The shortest time between two redraws of the charts. Besides the paint itself, each redraw is a frame: a scene
+     * pulse over the whole window and the renderer rasterising three chart-sized canvases, which the paint time below
+     * does not see.
+     */
+    public static final long REDRAW_MILLIS = 1000;
 
     /**
-     * The longest time between two redraws while events arrive, whatever they cost. On a 2-core machine a redraw of
-     * the three charts costs about 35 ms of FX time plus as much again in the renderer, and a core taken from a
-     * training step slows the whole step, so at 1 s the studio trained at 0.88–0.92 of the headless speed (full
-     * Fashion-MNIST, LeNet-5) and at 2.5 s at 0.93–0.94 (spacing them 3 s apart gained nothing more: the rest of the
-     * studio's cost is elsewhere); the budget below spaces redraws about 2 s apart.
+     * The longest time between two redraws while events arrive, whatever they cost. On a 2-core machine a core taken
+     * from a training step slows the whole step: with redraws 1 s apart the studio trained at 0.88–0.92 of the
+     * headless speed (full Fashion-MNIST, LeNet-5), at 2.5 s at 0.93–0.94 (when a redraw still cost about 35 ms).
+     * Redraws cost most early in a session, before the JIT has compiled the chart code (25–30 ms each on the FX
+     * thread then, under 10 ms later); the budget below spaces the cheap ones less.
      */
-    public static final long REDRAW_MAX_MILLIS = 2500;
+    public static final long REDRAW_MAX_MILLIS = 3000;
 
-    /** The share of wall time the chart redraws may take on the FX thread. */
-    public static final double CPU_BUDGET = 0.015;
+    /**
+     * The share of wall time the chart paints may take on the FX thread: a redraw of the three charts taking 12 ms
+     * (compiled, under load) allows the next one 2 s later.
+     */
+    public static final double CPU_BUDGET = 0.006;
 
     private static final Color BLUE = new Color(0x1f, 0x77, 0xb4);
     private static final Color ORANGE = new Color(0xff, 0x7f, 0x0e);
@@ -72,11 +82,14 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         t.setDaemon(true);
         return t;
     });
-    /** A steady learning rate is repainted on every this many redraws (see {@link #lrDue()}). */
-    static final int LR_EVERY = 3;
+    /** A steady learning rate is repainted once its x range grew by this share (see {@link #lrDue()}). */
+    static final double LR_GROWTH = 0.25;
 
     private boolean lrDue = true;
     private double lrAtPaint = Double.NaN;
+    private double lrXAtPaint;
+    private long lrPaints;
+    private final WhenShown shown = new WhenShown(this);
     private boolean redrawScheduled;
     private boolean painting;
     private long nextRedraw = Long.MIN_VALUE / 2;
@@ -121,11 +134,13 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         dirty = false;
         lrDue = true;
         lrAtPaint = Double.NaN;
+        lrXAtPaint = 0;
         nextRedraw = Long.MIN_VALUE / 2;
     }
 
     @Override
     public void onEvents(List<TrainingEvent> events) {
+        boolean rests = false;
         for (TrainingEvent e : events) {
             if (e instanceof TrainingEvent.BatchEnd b) {
                 double ex = b.epoch() + (double) b.batch() / Math.max(1, b.batches());
@@ -135,7 +150,9 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
                 dirty = true;
             } else if (e instanceof TrainingEvent.Finished || e instanceof TrainingEvent.Stopped
                     || e instanceof TrainingEvent.Failed || e instanceof TrainingEvent.Paused) {
-                lrDue = true; // the run rests: every chart shows its last points
+                lrDue = true; // the run rests: every chart shows its last points, now
+                dirty = true;
+                rests = true;
             } else if (e instanceof TrainingEvent.EpochEnd ep) {
                 epochLoss.add(ep.step(), ep.epoch() + 1, ep.trainLoss());
                 valLoss.add(ep.step(), ep.epoch() + 1, ep.valLoss());
@@ -146,7 +163,7 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         if (!dirty) {
             return;
         }
-        scheduleRedraw(nextRedraw - System.nanoTime());
+        scheduleRedraw(rests ? 0 : nextRedraw - System.nanoTime());
     }
 
     private void scheduleRedraw(long wait) {
@@ -170,37 +187,36 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
         if (!dirty || painting) {
             return;
         }
-        if (!showing()) { // another tab is in front: look again later, paint nobody sees costs the run
-            scheduleRedraw(REDRAW_MAX_MILLIS * 1_000_000L);
+        if (WhenShown.hiddenAncestor(this) != null) { // another tab is in front: paint nobody sees costs the run
+            shown.run(this::redrawIfDirty);
             return;
         }
         dirty = false;
         painting = true;
         redraws++;
-        paint(0, System.nanoTime(), 0);
+        paint();
     }
 
     /**
-     * Repaints chart {@code i}, then posts the next one as a task of its own, so the FX thread is never held for
-     * more than one chart's paint (on a loaded machine a long task shows up as a long stall).
+     * Repaints the charts in one FX task, so their new pictures reach the screen in one frame (every frame is a
+     * scene pulse over the whole window and a repaint: three separate tasks cost three). Since text measuring is cut
+     * ({@link SparseNumberAxis}, no AWT text layout) the three together take a few milliseconds once compiled.
      */
-    private void paint(int i, long start, long spent) {
+    private void paint() {
         long t0 = System.nanoTime();
-        if (charts.get(i) != lr || lrDue()) {
-            charts.get(i).refresh(); // one dataset change: one synchronous paint of its canvas
+        loss.refresh(); // one dataset change: one synchronous paint of its canvas
+        accuracy.refresh();
+        if (lrDue()) {
+            lr.refresh();
         }
-        long took = spent + System.nanoTime() - t0;
-        if (i + 1 < charts.size()) {
-            Platform.runLater(() -> paint(i + 1, start, took));
-            return;
-        }
+        long took = System.nanoTime() - t0;
         painting = false;
         redrawNanos += took;
         // a moving average of the cost; the very first paint (class loading, caches) counts as at most 20 ms
         costNanos = redraws == 1 ? Math.min(took, 20_000_000L) : (long) (0.7 * costNanos + 0.3 * took);
         long interval = Math.max(REDRAW_MILLIS * 1_000_000L, Math.min(REDRAW_MAX_MILLIS * 1_000_000L,
                 (long) (costNanos / CPU_BUDGET)));
-        nextRedraw = start + interval;
+        nextRedraw = t0 + interval;
         if (dirty) {
             scheduleRedraw(nextRedraw - System.nanoTime());
         }
@@ -208,29 +224,21 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
 
     /**
      * Whether the learning-rate chart is repainted in this redraw: when the rate changed since its last paint, when
-     * the run rests or ends, and otherwise every {@link #LR_EVERY}th redraw (only its x range grows meanwhile).
+     * the run rests or ends, or when its x range grew by more than {@link #LR_GROWTH} since (a steady rate only
+     * stretches its line).
      */
     private boolean lrDue() {
-        double now = learningRate.size() == 0 ? Double.NaN : learningRate.last();
-        boolean due = lrDue || redraws % LR_EVERY == 1 || Double.compare(now, lrAtPaint) != 0;
+        int n = learningRate.size();
+        double now = n == 0 ? Double.NaN : learningRate.last();
+        double x = n == 0 ? 0 : learningRate.xs(false)[n - 1];
+        boolean due = lrDue || Double.compare(now, lrAtPaint) != 0 || x > lrXAtPaint * (1 + LR_GROWTH);
         if (due) {
             lrDue = false;
             lrAtPaint = now;
+            lrXAtPaint = x;
+            lrPaints++;
         }
         return due;
-    }
-
-    /** Whether the charts are in a window and neither they nor any parent is hidden (a tab in the back is). */
-    private boolean showing() {
-        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
-            return false;
-        }
-        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ================================================================ options
@@ -320,6 +328,16 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
     /** FX-thread time spent redrawing (all charts), in milliseconds. */
     public double redrawMillis() {
         return redrawNanos / 1e6;
+    }
+
+    /** Redraws now if anything changed, whatever the budget says (tests). */
+    void redrawNow() {
+        scheduleRedraw(0);
+    }
+
+    /** How many times the learning-rate chart was repainted (it is skipped while the rate holds). */
+    public long lrPaints() {
+        return lrPaints;
     }
 
     /** How many times the charts were redrawn. */

@@ -65,6 +65,17 @@ class StudioRunFxTest {
         }
     }
 
+    /**
+     * The focus is not in a text field while the run goes: its blinking caret is an animation that would make the
+     * whole window pulse 60 times a second, CPU taken from the run (Start and Resume disable themselves, and the
+     * focus moves on to the next enabled control).
+     */
+    private void assertNoCaret(String when) {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node owner = window.stage().getScene().getFocusOwner();
+        assertFalse(owner instanceof javafx.scene.control.TextInputControl, when + " the focus is on " + owner);
+    }
+
     private void set(FxRobot robot, String id, String text) {
         robot.interact(() -> robot.lookup(id).queryAs(TextField.class).setText(text));
     }
@@ -81,12 +92,14 @@ class StudioRunFxTest {
         robot.clickOn("#train-start");
         Trainer trainer = train.trainer().orElseThrow(() -> new AssertionError(train.message()));
         waitFor("loss points", () -> train.charts().lossChart().totalPoints() >= 10, said);
+        assertNoCaret("after Start");
 
         robot.clickOn("#train-pause");
         waitFor("paused", () -> train.stateProperty().get() == Trainer.State.PAUSED, said);
         robot.clickOn("#train-resume");
         waitFor("running again", () -> train.stateProperty().get() == Trainer.State.RUNNING
                 || train.stateProperty().get().isTerminal(), said);
+        assertNoCaret("after Resume");
 
         SampleGrid samples = find(robot, SampleGrid.class);
         waitFor("sample grid", () -> !samples.cells().isEmpty(), said);

@@ -1,6 +1,7 @@
 package io.netwright.ui.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -225,6 +226,25 @@ class EvaluateViewFxTest {
         assertEquals(published.confusion()[cell[0]][cell[1]], view.cellSamples().tileCount(),
                 "the open cell fills once the per-sample predictions are known");
         assertTrue(view.cellSamples().caption().startsWith(published.confusion()[cell[0]][cell[1]] + " sample"));
+    }
+
+    @Test
+    void behindAnotherTabAFollowedRunsEvaluationWaitsUntilTheTabIsShown(FxRobot robot) throws Exception {
+        List<TrainingEvent> events = run.events();
+        robot.interact(() -> {
+            view.setVisible(false); // what the tab pane does to the content of a tab in the back
+            view.runStarted(run.trainer());
+            view.onEvents(events);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(view.stateProperty().get(), "nothing drawn behind another tab");
+        assertFalse(view.busyProperty().get(), "no per-sample predictions computed for nobody");
+
+        robot.interact(() -> view.setVisible(true));
+        settle();
+        assertNotNull(view.stateProperty().get(), view.statusText());
+        assertNotNull(view.stateProperty().get().predictions(), "shown: the evaluation is completed as before");
+        assertEquals(SummaryPane.percent(run.published().accuracy()), text(robot, "#eval-accuracy"));
     }
 
     private static int indexOf(List<TrainingEvent> events, Class<?> type) {

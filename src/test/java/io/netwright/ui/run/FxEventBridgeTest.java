@@ -98,6 +98,36 @@ class FxEventBridgeTest {
     }
 
     @Test
+    void stepEventsAloneAreDrainedTenTimesASecondAndAnyOtherEventAtOnce() throws Exception {
+        FxEventBridge bridge = new FxEventBridge(fx);
+        Recorder r = new Recorder();
+        bridge.addView(r);
+        int n = 600;
+        for (int i = 0; i < n; i++) { // ~1.2 s of step events only, one every 2 ms
+            bridge.onEvent(batch(i));
+            Thread.sleep(2);
+        }
+        awaitDelivered(bridge, n);
+        long stepDrains = bridge.statistics().updates();
+        assertTrue(bridge.statistics().minIntervalNanos() >= FxEventBridge.BATCH_INTERVAL_NANOS - 1_000_000,
+                "step events drained at least 100 ms apart, shortest was "
+                        + bridge.statistics().minIntervalNanos() / 1e6 + " ms");
+        assertTrue(stepDrains <= 16, stepDrains + " drains for 1.2 s of step events");
+        assertEquals(n, r.events.size(), "every step event delivered");
+
+        // a step event schedules the next drain 100 ms after the last one; an epoch end then comes sooner
+        bridge.onEvent(batch(n));
+        long posted = System.nanoTime();
+        bridge.onEvent(epoch(n + 1));
+        awaitDelivered(bridge, n + 2);
+        long deliveredAfter = r.callNanos.get(r.callNanos.size() - 1) - posted;
+        assertTrue(deliveredAfter < FxEventBridge.BATCH_INTERVAL_NANOS - 20_000_000L,
+                "an epoch end waits at most about 1/30 s, not 1/10: " + deliveredAfter / 1e6 + " ms");
+        assertInstanceOf(TrainingEvent.EpochEnd.class, r.events.get(r.events.size() - 1));
+        assertTrue(bridge.statistics().minIntervalNanos() >= FxEventBridge.MIN_INTERVAL_NANOS - 1_000_000);
+    }
+
+    @Test
     void fansOutToEveryViewAndSurvivesAFailingOne() throws Exception {
         FxEventBridge bridge = new FxEventBridge(fx);
         Recorder a = new Recorder();

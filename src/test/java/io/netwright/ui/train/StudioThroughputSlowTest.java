@@ -38,9 +38,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * the FX thread's worst stall during the studio runs (budget 100 ms) and the bridge's update rate.
  *
  * <pre>mvn -o -q test -Dtest=StudioThroughputSlowTest -DexcludedGroups=gpu [-Dcheck.rounds=4] [-Dcheck.epochs=6]
- *     [-Dcheck.watch=true] [-Dcheck.data=/usr/share/datasets/fashion-mnist]</pre>
- * ({@code check.watch} prints the FX thread's stack whenever it keeps a task waiting over 100 ms). A warm-up round
- * of both runs comes first and is not counted. The window as it ends is written to {@code target/train-tab.png}.
+ *     [-Dcheck.watch=true] [-Dcheck.dirty=true] [-Dcheck.data=/usr/share/datasets/fashion-mnist]</pre>
+ * ({@code check.watch} prints the FX thread's stack whenever it keeps a task waiting over 100 ms; {@code check.dirty}
+ * which nodes each frame repainted). A warm-up round of both runs comes first and is not counted. Per studio run it
+ * prints the CPU seconds of every thread, the FX time of each view's {@code onEvents}, the chart redraws and the
+ * scene pulses; at the end the studio threads' CPU seconds per run. The window as it ends is written to
+ * {@code target/train-tab.png}.
  */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
@@ -50,6 +53,51 @@ class StudioThroughputSlowTest {
     static final int ROUNDS = Integer.getInteger("check.rounds", 3);
 
     private StudioWindow window;
+    private final java.util.concurrent.atomic.AtomicLong pulses = new java.util.concurrent.atomic.AtomicLong();
+
+    final java.util.Map<String, Integer> dirty = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A diagnostic ({@code -Dcheck.dirty=true}): after each pulse's layout, which nodes wait to be synchronised to the
+     * renderer (read from JavaFX internals by reflection; quietly off where they differ), counted per combination.
+     */
+    void dirtyDiag() {
+        try {
+            javafx.scene.Scene sc = window.stage().getScene();
+            java.lang.reflect.Field f = javafx.scene.Scene.class.getDeclaredField("dirtyNodes");
+            java.lang.reflect.Field fs = javafx.scene.Scene.class.getDeclaredField("dirtyNodesSize");
+            f.setAccessible(true);
+            fs.setAccessible(true);
+            javafx.scene.Node[] arr = (javafx.scene.Node[]) f.get(sc);
+            int n = fs.getInt(sc);
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            for (int i = 0; arr != null && i < n; i++) {
+                javafx.scene.Node x = arr[i];
+                StringBuilder k = new StringBuilder(x.getClass().getSimpleName());
+                for (javafx.scene.Node p = x; p != null; p = p.getParent()) {
+                    if (p.getId() != null) {
+                        k.append(" in #").append(p.getId());
+                        break;
+                    }
+                }
+                keys.add(k.toString());
+            }
+            dirty.merge(n == 0 ? "(no node)" : String.join(" + ", keys), 1, Integer::sum);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            dirty.put("(diagnostic unavailable: " + e + ")", 1);
+        }
+    }
+
+    /** Nodes under {@code n}, itself included. */
+    static int nodes(javafx.scene.Node n) {
+        int count = 1;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                count += nodes(c);
+            }
+        }
+        return count;
+    }
     private Path tmp;
 
     @Start
@@ -142,8 +190,8 @@ class StudioThroughputSlowTest {
     static void printTop(String what, java.util.Map<String, Double> before, java.util.Map<String, Double> after) {
         StringBuilder sb = new StringBuilder(what + " CPU by thread:");
         after.entrySet().stream().map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(
-                e.getKey(), 0.0))).filter(e -> e.getValue() > 0.05).sorted((a, b) -> Double.compare(b.getValue(),
-                a.getValue())).forEach(e -> sb.append(String.format(Locale.ROOT, " %s=%.2f", e.getKey(),
+                e.getKey(), 0.0))).filter(e -> e.getValue() > 0.005).sorted((a, b) -> Double.compare(b.getValue(),
+                a.getValue())).forEach(e -> sb.append(String.format(Locale.ROOT, " %s=%.3f", e.getKey(),
                 e.getValue())));
         System.out.println(sb);
     }
@@ -241,7 +289,12 @@ class StudioThroughputSlowTest {
                 box.setValue(data);
             }
         });
+        robot.interact(() -> window.stage().getScene().addPreLayoutPulseListener(pulses::incrementAndGet));
+        if (Boolean.getBoolean("check.dirty")) {
+            robot.interact(() -> window.stage().getScene().addPostLayoutPulseListener(this::dirtyDiag));
+        }
         List<double[]> rounds = new ArrayList<>();
+        List<Double> uiCpuPerRun = new ArrayList<>();
         double worstStall = 0;
         double worstSteady = 0;
         long updates = 0;
@@ -270,10 +323,25 @@ class StudioThroughputSlowTest {
             long t0 = System.nanoTime();
             double cpu0 = uiCpuSeconds();
             var threads0 = cpuByThread();
+            var views0 = tab.bridge().viewNanos();
+            long pulses0 = pulses.get();
+            dirty.clear();
+            long redraws0 = tab.charts().redraws();
+            double redrawMs0 = tab.charts().redrawMillis();
             assertTrue(studio.join(Duration.ofMinutes(10)));
             double uiCpu = uiCpuSeconds() - cpu0;
             double wall = (System.nanoTime() - t0) / 1e9;
             printTop("studio", threads0, cpuByThread());
+            var views1 = tab.bridge().viewNanos();
+            System.out.printf(Locale.ROOT, "studio run: views' onEvents (ms): %s; %d chart redraws, %.1f ms%n",
+                    views1.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s=%.1f", e.getKey(),
+                            (e.getValue() - views0.getOrDefault(e.getKey(), 0L)) / 1e6))
+                            .collect(java.util.stream.Collectors.joining(" ")),
+                    tab.charts().redraws() - redraws0, tab.charts().redrawMillis() - redrawMs0);
+            System.out.printf(Locale.ROOT, "studio run: %d pulses, %d nodes in the scene%n", pulses.get() - pulses0,
+                    nodes(window.stage().getScene().getRoot()));
+            dirty.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).forEach(e -> System.out.println(
+                    "  dirty " + e.getValue() + " x " + e.getKey()));
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tab.stateProperty().get().isTerminal());
             seconds += (System.nanoTime() - t0) / 1e9;
             updates += tab.bridge().statistics().updates() - u0;
@@ -294,6 +362,7 @@ class StudioThroughputSlowTest {
             }
             idleWorst = Math.max(idleWorst, idleProbe.worstStallMillis());
             rounds.add(new double[] {s, h});
+            uiCpuPerRun.add(uiCpu);
             System.out.printf(Locale.ROOT, "round %d: studio %,.0f images/s, headless %,.0f images/s, ratio %.3f; "
                     + "FX stall worst %.1f ms at start, %.1f ms while training (idle FX thread during the headless "
                     + "run: %.1f ms); studio threads used %.2f CPU s in %.2f s%n", r + 1, s, h, s / h, startStall,
@@ -304,6 +373,9 @@ class StudioThroughputSlowTest {
                 : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
         System.out.printf(Locale.ROOT, "ratios studio/headless per round, sorted: %s; median %.3f%n",
                 java.util.Arrays.toString(ratios), median);
+        System.out.printf(Locale.ROOT, "studio threads' CPU seconds per run (FX, renderer, bridge, probe, timers): %s;"
+                + " mean %.3f%n", uiCpuPerRun.stream().map(c -> String.format(Locale.ROOT, "%.3f", c)).toList(),
+                uiCpuPerRun.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
         double studioMean = rounds.stream().mapToDouble(x -> x[0]).average().orElseThrow();
         double headlessMean = rounds.stream().mapToDouble(x -> x[1]).average().orElseThrow();
         System.out.println("FX time in views' onEvents (ms): " + tab.bridge().viewNanos().entrySet().stream()
