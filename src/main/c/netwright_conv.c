@@ -97,8 +97,16 @@ static void pad_image(const float *x, int c, int h, int w, int ph, int pw, int h
     }
 }
 
-/* dst[y][x] = src[y*wp + x] + b for an oh x ow plane read from the extended grid. */
-NW_TARGET static void crop_plane(const float *src, int wp, int oh, int ow, float b, float *dst) {
+/*
+ * dst[y][x] = src[y*wp + x] + b for an oh x ow plane read from the extended grid, then ReLU if relu: v > 0 or NaN
+ * is kept, anything else (including -0) becomes 0, exactly as Java's Math.max(v, 0f).
+ */
+NW_TARGET static inline __m512 nw_relu(__m512 v) {
+    __mmask16 keep = _mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_GT_OQ) | _mm512_cmp_ps_mask(v, v, _CMP_UNORD_Q);
+    return _mm512_maskz_mov_ps(keep, v);
+}
+
+NW_TARGET static void crop_plane(const float *src, int wp, int oh, int ow, float b, int relu, float *dst) {
     __m512 vb = _mm512_set1_ps(b);
     __mmask16 tail = (__mmask16) ((1u << (ow % 16)) - 1u);
     for (int y = 0; y < oh; y++) {
@@ -106,10 +114,12 @@ NW_TARGET static void crop_plane(const float *src, int wp, int oh, int ow, float
         float *d = dst + (size_t) y * ow;
         int x = 0;
         for (; x + 16 <= ow; x += 16) {
-            _mm512_storeu_ps(d + x, _mm512_add_ps(_mm512_loadu_ps(s + x), vb));
+            __m512 v = _mm512_add_ps(_mm512_loadu_ps(s + x), vb);
+            _mm512_storeu_ps(d + x, relu ? nw_relu(v) : v);
         }
         if (tail) {
-            _mm512_mask_storeu_ps(d + x, tail, _mm512_add_ps(_mm512_maskz_loadu_ps(tail, s + x), vb));
+            __m512 v = _mm512_add_ps(_mm512_maskz_loadu_ps(tail, s + x), vb);
+            _mm512_mask_storeu_ps(d + x, tail, relu ? nw_relu(v) : v);
         }
     }
 }
@@ -180,7 +190,7 @@ static void pack_forward(const float *wt, int oc, int c, int taps, float *wpk) {
 }
 
 NW_TARGET static int forward(const float *x, int n, int c, int h, int w, const float *wt, int oc, int kh, int kw,
-                              int ph, int pw, const float *bias, float *out) {
+                              int ph, int pw, const float *bias, int relu, float *out) {
     int hp = h + 2 * ph, wp = w + 2 * pw;
     int oh = hp - kh + 1, ow = wp - kw + 1;
     int taps = kh * kw;
@@ -223,7 +233,8 @@ NW_TARGET static int forward(const float *x, int n, int c, int h, int w, const f
         }
         float *o = out + (size_t) img * oc * oh * ow;
         for (int co = 0; co < oc; co++) {
-            crop_plane(oe + (size_t) co * lpad, wp, oh, ow, bias == NULL ? 0.f : bias[co], o + (size_t) co * oh * ow);
+            crop_plane(oe + (size_t) co * lpad, wp, oh, ow, bias == NULL ? 0.f : bias[co], relu,
+                       o + (size_t) co * oh * ow);
         }
     }
     return 1;
@@ -369,8 +380,8 @@ JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_supported0(J
 /* out[n][oc][oh][ow] = conv(x[n][c][h][w], wt[oc][c][kh][kw]) + bias; arrays pinned for the call. */
 JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_forward0(
         JNIEnv *env, jclass cls, jfloatArray x, jint x_off, jint n, jint c, jint h, jint w, jfloatArray wt,
-        jint w_off, jint oc, jint kh, jint kw, jint ph, jint pw, jfloatArray bias, jint b_off, jfloatArray out,
-        jint out_off) {
+        jint w_off, jint oc, jint kh, jint kw, jint ph, jint pw, jfloatArray bias, jint b_off, jboolean relu,
+        jfloatArray out, jint out_off) {
     (void) cls;
     float *po = (*env)->GetPrimitiveArrayCritical(env, out, NULL);
     float *px = (*env)->GetPrimitiveArrayCritical(env, x, NULL);
@@ -379,7 +390,7 @@ JNIEXPORT jboolean JNICALL Java_io_netwright_backend_cpu_DirectConv_forward0(
     jboolean ok = po != NULL && px != NULL && pw_ != NULL && (bias == NULL || pb != NULL);
     if (ok) {
         ok = (jboolean) forward(px + x_off, n, c, h, w, pw_ + w_off, oc, kh, kw, ph, pw,
-                                pb == NULL ? NULL : pb + b_off, po + out_off);
+                                pb == NULL ? NULL : pb + b_off, relu == JNI_TRUE, po + out_off);
     }
     if (pb != NULL) (*env)->ReleasePrimitiveArrayCritical(env, bias, pb, JNI_ABORT);
     if (pw_ != NULL) (*env)->ReleasePrimitiveArrayCritical(env, wt, pw_, JNI_ABORT);

@@ -114,11 +114,13 @@ public interface Backend {
     }
 
     /**
-     * Optional fused convolution with bias: as {@link #conv2d}, with {@code bias: [OC]} added to every output
-     * position in the same pass. Returns false when this backend does not fuse the bias; the caller then uses
-     * {@link #conv2d} and adds the bias itself.
+     * Optional fused convolution with bias and activation: as {@link #conv2d}, with {@code bias: [OC]} (or null)
+     * added to every output position and, if {@code relu}, {@code max(v, 0)} applied (NaN stays NaN, -0 becomes 0,
+     * as the RELU unary op), all in the same pass. Returns false (nothing written) when this backend does not fuse
+     * them; the caller then uses {@link #conv2d} and adds the bias and activation itself.
      */
-    default boolean conv2dBias(View x, View weight, View bias, View out, Conv2dGeometry g, int groups) {
+    default boolean conv2dFused(View x, View weight, View bias, View out, Conv2dGeometry g, int groups,
+                                boolean relu) {
         return false;
     }
 

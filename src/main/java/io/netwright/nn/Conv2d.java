@@ -113,6 +113,15 @@ public class Conv2d extends Module {
         return outChannels;
     }
 
+    /** {@code relu(forward(input))}, fused into one pass where the backend can (see {@link Cnn#conv2dRelu}). */
+    Tensor forwardRelu(Tensor input) {
+        if (paddingString != null || input.dim() != 4 || input.size(1) != inChannels) {
+            return forward(input).relu();
+        }
+        return Cnn.conv2dRelu(input, weight.data(), bias == null ? null : bias.data(), stride, padding, dilation,
+                groups);
+    }
+
     @Override
     public Tensor forward(Tensor input) {
         Args.rank(this.toString(), input, "[N, C, H, W] or [C, H, W]", 3, 4);

@@ -52,6 +52,11 @@ public abstract class Module {
         return out;
     }
 
+    /** True if a forward hook is registered (containers then must not fuse this module with its neighbours). */
+    boolean hasForwardHooks() {
+        return !hooks.isEmpty();
+    }
+
     /** Adds a hook that sees every forward call of this module; remove it with the returned handle. */
     public HookHandle registerForwardHook(ForwardHook hook) {
         hooks.add(hook);

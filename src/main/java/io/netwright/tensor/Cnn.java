@@ -40,6 +40,16 @@ public final class Cnn {
     }
 
     /**
+     * {@code conv2d(...).relu()} with the same values and gradients, computed in one pass where the backend fuses
+     * the bias and ReLU into its convolution (the CPU backend's direct kernel does), else composed.
+     */
+    public static Tensor conv2dRelu(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                    int[] dilation, int groups) {
+        Tensor y = ConvOps.conv2dReluFused(x, weight, bias, stride, padding, dilation, groups);
+        return y != null ? y : ConvOps.conv2d(x, weight, bias, stride, padding, dilation, groups).relu();
+    }
+
+    /**
      * {@link #conv2d(Tensor, Tensor, Tensor, int[], int[], int[], int)} with string padding: {@code "valid"} (no
      * padding) or {@code "same"} (output size equals input size; stride must be 1). For "same", each side gets
      * {@code dilation*(k-1)/2} and an odd remainder goes to the right/bottom, as PyTorch does.

@@ -182,11 +182,11 @@ final class ConvOps {
             return Autograd.record("convolution", out, g -> new Tensor[]{Tensor.zerosLike(x),
                 Tensor.zerosLike(weight), bias == null ? null : Tensor.zerosLike(bias)}, x, weight, bias);
         }
-        if (bias != null && be.conv2dBias(x.v(), weight.v(), bias.v(), out.v(), geo, groups)) {
-            return fused(x, weight, bias, out, geo, groups, true);
+        if (bias != null && be.conv2dFused(x.v(), weight.v(), bias.v(), out.v(), geo, groups, false)) {
+            return fused(x, weight, bias, out, geo, groups, true, false);
         }
         if (be.conv2d(x.v(), weight.v(), out.v(), geo, groups)) {
-            return fused(x, weight, bias, out, geo, groups, false);
+            return fused(x, weight, bias, out, geo, groups, false, false);
         }
         Tensor wc = CnnArgs.dense(weight);
         View wG = CnnArgs.view(wc, groups, ocg, rows);
@@ -254,13 +254,15 @@ final class ConvOps {
      * gradients straight from the backend, the bias gradient as one reduction over N, H, W).
      */
     private static Tensor fused(Tensor x, Tensor weight, Tensor bias, Tensor out, Conv2dGeometry geo, int groups,
-                                boolean biasAdded) {
+                                boolean biasAdded, boolean relu) {
         Backend be = x.backend();
         if (bias != null && !biasAdded) {
             be.binary(BinaryOp.ADD, out.v(), biasView(bias, out.shapeRef()), out.v());
         }
         int oc = weight.size(0);
-        return Autograd.record("convolution", out, gOut -> {
+        return Autograd.record(relu ? "convolution_relu" : "convolution", out, gIn -> {
+            // ReLU's gradient first: keep the incoming gradient where the (activated) output is positive.
+            Tensor gOut = relu ? Elementwise.binary("threshold_backward", BinaryOp.THRESHOLD_BACKWARD, gIn, out) : gIn;
             Tensor dx = null;
             Tensor dw = null;
             Tensor db = null;
@@ -279,6 +281,32 @@ final class ConvOps {
             }
             return new Tensor[]{dx, dw, db};
         }, x, weight, bias);
+    }
+
+    /**
+     * {@code relu(conv2d(input, weight, bias, ...))} as one op when the backend fuses the bias and activation into
+     * its convolution pass (one output tensor instead of two, one memory pass less); null when it cannot (unbatched
+     * input, an empty batch, a backend without the fused kernel), and the caller composes conv2d and relu.
+     */
+    static Tensor conv2dReluFused(Tensor input, Tensor weight, Tensor bias, int[] strideIn, int[] padIn, int[] dilIn,
+                                  int groups) {
+        String op = "conv2d";
+        int[] stride = CnnArgs.pair(op, "stride", strideIn);
+        int[] pad = CnnArgs.pair(op, "padding", padIn);
+        int[] dil = CnnArgs.pair(op, "dilation", dilIn);
+        checkConv(op, input, weight, bias, stride, pad, dil, groups);
+        if (input.dim() != 4 || input.size(0) == 0) {
+            return null;
+        }
+        Conv2dGeometry geo = new Conv2dGeometry(input.size(1), input.size(2), input.size(3), weight.size(2),
+                weight.size(3), stride[0], stride[1], pad[0], pad[1], dil[0], dil[1]);
+        Tensor out = CnnArgs.empty(input, input.size(0), weight.size(0), geo.outHeight(), geo.outWidth());
+        if (!input.backend().conv2dFused(input.v(), weight.v(), bias == null ? null : bias.v(), out.v(), geo, groups,
+                true)) {
+            out.close();
+            return null;
+        }
+        return fused(input, weight, bias, out, geo, groups, true, true);
     }
 
     /** im2col of {@code x} into a new {@code [C*kH*kW, N, L]} tensor (one matrix for the whole batch). */

@@ -201,8 +201,9 @@ public final class CpuBackend implements Backend, AutoCloseable {
     }
 
     @Override
-    public boolean conv2dBias(View x, View weight, View bias, View out, Conv2dGeometry g, int groups) {
-        return gemm.usesNative() && convGemm.forwardWithBias(x, weight, bias, out, g, groups);
+    public boolean conv2dFused(View x, View weight, View bias, View out, Conv2dGeometry g, int groups,
+                               boolean relu) {
+        return gemm.usesNative() && convGemm.forwardFused(x, weight, bias, out, g, groups, relu);
     }
 
     @Override

@@ -93,15 +93,16 @@ final class CpuConvGemm {
     // ================================================================ forward
 
     /**
-     * {@code out = conv(x, w) + bias} in one pass where the direct kernel handles {@code g}; false (nothing written)
-     * otherwise, and the caller adds the bias after {@link #forward}.
+     * {@code out = conv(x, w) + bias}, then ReLU if {@code relu}, in one pass where the direct kernel handles
+     * {@code g}; false (nothing written) otherwise, and the caller adds the bias and activation after
+     * {@link #forward}.
      */
-    boolean forwardWithBias(View x, View w, View bias, View out, Conv2dGeometry g, int groups) {
+    boolean forwardFused(View x, View w, View bias, View out, Conv2dGeometry g, int groups, boolean relu) {
         check("conv2d", x, w, out, g, groups);
         if (!directForward(x, out, g, groups)) {
             return false;
         }
-        direct.forward(x, w, bias, out, g);
+        direct.forward(x, w, bias, out, g, relu);
         return true;
     }
 
@@ -118,7 +119,7 @@ final class CpuConvGemm {
     void forward(View x, View w, View out, Conv2dGeometry g, int groups) {
         check("conv2d", x, w, out, g, groups);
         if (directForward(x, out, g, groups)) {
-            direct.forward(x, w, null, out, g);
+            direct.forward(x, w, null, out, g, false);
             return;
         }
         if (CpuConvRows.handles(g)) {

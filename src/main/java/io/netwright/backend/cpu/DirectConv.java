@@ -76,11 +76,11 @@ final class DirectConv {
     }
 
     /**
-     * {@code out = conv(x, w) + bias}; {@code x} and {@code out} contiguous NCHW, {@code w} any-strided,
-     * {@code bias} ({@code [OC]}, any stride) or null.
+     * {@code out = conv(x, w) + bias}, then ReLU if {@code relu}; {@code x} and {@code out} contiguous NCHW,
+     * {@code w} any-strided, {@code bias} ({@code [OC]}, any stride) or null.
      */
-    void forward(View x, View w, View bias, View out, Conv2dGeometry g) {
-        run(x, CpuConvRows.packWeight(w), bias == null ? null : dense(bias), out, g);
+    void forward(View x, View w, View bias, View out, Conv2dGeometry g, boolean relu) {
+        run(x, CpuConvRows.packWeight(w), bias == null ? null : dense(bias), out, g, relu);
     }
 
     private static float[] dense(View v) {
@@ -94,10 +94,11 @@ final class DirectConv {
 
     /** {@code gIn = conv(gOut, flip(w)^T)}, overwriting {@code gIn}. */
     void backwardInput(View gOut, View w, View gIn, Conv2dGeometry g) {
-        run(gOut, CpuConvRows.flippedWeight(w, g, 1), null, gIn, CpuConvRows.flippedGeometry(w.shape()[0], g));
+        run(gOut, CpuConvRows.flippedWeight(w, g, 1), null, gIn, CpuConvRows.flippedGeometry(w.shape()[0], g),
+                false);
     }
 
-    private void run(View x, float[] wd, float[] bias, View out, Conv2dGeometry g) {
+    private void run(View x, float[] wd, float[] bias, View out, Conv2dGeometry g, boolean relu) {
         int n = x.shape()[0];
         int c = g.channels();
         int h = g.height();
@@ -111,7 +112,7 @@ final class DirectConv {
         checkSpan("output", out, od, n, outPer);
         par.forRange(n, 1, (from, to) -> {
             if (!forward0(xd, x.offset() + from * inPer, to - from, c, h, wi, wd, 0, oc, g.kernelH(), g.kernelW(),
-                    g.padH(), g.padW(), bias, 0, od, out.offset() + from * outPer)) {
+                    g.padH(), g.padW(), bias, 0, relu, od, out.offset() + from * outPer)) {
                 throw new OutOfMemoryError("direct conv2d: no native memory for its scratch buffers (" + c
                         + " channels of " + h + "x" + wi + ") — run with -Dnetwright.conv.direct=false");
             }
@@ -216,7 +217,7 @@ final class DirectConv {
 
     private static native boolean forward0(float[] x, int xOff, int n, int c, int h, int w, float[] wt, int wOff,
                                            int oc, int kh, int kw, int ph, int pw, float[] bias, int bOff,
-                                           float[] out, int outOff);
+                                           boolean relu, float[] out, int outOff);
 
     private static native boolean backwardWeight0(float[] x, int xOff, float[] gOut, int gOff, int n, int c, int h,
                                                   int w, int oc, int kh, int kw, int ph, int pw, float[] gw,

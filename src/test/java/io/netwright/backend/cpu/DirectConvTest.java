@@ -83,7 +83,7 @@ class DirectConvTest {
             String what = java.util.Arrays.toString(c);
             View a = empty(c[0], c[4], oh, ow);
             View e = empty(c[0], c[4], oh, ow);
-            direct.forward(x, w, null, a, g);
+            direct.forward(x, w, null, a, g, false);
             rows.forward(x, w, e, g, 1);
             assertClose(what + " forward", e, a);
             View ga = empty(c[0], c[1], c[2], c[3]);
@@ -112,14 +112,41 @@ class DirectConvTest {
         View bias = random(r, 5);
         View plain = empty(2, 5, 6, 7);
         View biased = empty(2, 5, 6, 7);
-        direct.forward(x, w, null, plain, g);
-        direct.forward(x, w, bias, biased, g);
+        direct.forward(x, w, null, plain, g, false);
+        direct.forward(x, w, bias, biased, g, false);
         float[] p = be.copyOutFloat(plain);
         float[] q = be.copyOutFloat(biased);
         float[] b = be.copyOutFloat(bias);
         for (int i = 0; i < p.length; i++) {
             assertEquals(p[i] + b[(i / 42) % 5], q[i], 1e-5f, "element " + i);
         }
+    }
+
+    @Test
+    void fusedReluKeepsPositivesAndNansAndZeroesTheRest() {
+        assumeTrue(DirectConv.available());
+        DirectConv direct = new DirectConv(par);
+        Random r = new Random(8);
+        Conv2dGeometry g = geo(16, 5, 19, 3, 1, 1, 1); // 19 wide: whole vectors and a masked tail per row
+        View x = random(r, 2, 16, 5, 19);
+        float[] xs = be.copyOutFloat(x);
+        xs[3] = Float.NaN; // a NaN input makes NaN outputs around it, which ReLU must keep
+        be.copyIn(xs, x.buffer(), 0);
+        View w = random(r, 6, 16, 3, 3);
+        View bias = random(r, 6);
+        View plain = empty(2, 6, 5, 19);
+        View fused = empty(2, 6, 5, 19);
+        direct.forward(x, w, bias, plain, g, false);
+        direct.forward(x, w, bias, fused, g, true);
+        float[] p = be.copyOutFloat(plain);
+        float[] q = be.copyOutFloat(fused);
+        int nans = 0;
+        for (int i = 0; i < p.length; i++) {
+            float expected = Math.max(p[i], 0f); // the RELU unary op's rule
+            assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(q[i]), "element " + i);
+            nans += Float.isNaN(q[i]) ? 1 : 0;
+        }
+        assertTrue(nans > 0, "the NaN input reached the output");
     }
 
     @Test
@@ -151,7 +178,8 @@ class DirectConvTest {
         View x = random(new Random(6), 2, 16, 5, 5);
         View strided = new View(x.buffer(), 0, new int[]{2, 16, 5, 4}, View.contiguousStrides(new int[]{2, 16, 5, 5}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DirectConv(par)
-                .forward(strided, random(new Random(7), 8, 16, 3, 3), null, empty(2, 8, 5, 4), geo(16, 5, 4, 3, 1, 1, 1)));
+                .forward(strided, random(new Random(7), 8, 16, 3, 3), null, empty(2, 8, 5, 4), geo(16, 5, 4, 3, 1, 1, 1),
+                        false));
         assertTrue(e.getMessage().contains("contiguous"), e.getMessage());
     }
 
