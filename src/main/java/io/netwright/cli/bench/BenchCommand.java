@@ -188,10 +188,14 @@ public final class BenchCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             Map<String, double[]> sums = new java.util.LinkedHashMap<>(); // net -> ours img/s, torch img/s, accs
-            for (long seed : seeds) {
-                out.println("## seed " + seed);
-                for (String[] row : runSeed(seed)) {
-                    double[] acc = sums.computeIfAbsent(row[0], k -> new double[4]);
+            for (int k = 0; k < seeds.size(); k++) {
+                long seed = seeds.get(k);
+                // Alternate which side runs first: a run leaves the machine in a state (caches, memory, clocks) that
+                // measurably slows whatever runs next, and neither side should always pay for it.
+                boolean peerFirst = k % 2 == 1;
+                out.println("## seed " + seed + (peerFirst && !noCompare ? " (PyTorch first)" : ""));
+                for (String[] row : runSeed(seed, peerFirst)) {
+                    double[] acc = sums.computeIfAbsent(row[0], net -> new double[4]);
                     for (int i = 0; i < 4; i++) {
                         acc[i] += Double.parseDouble(row[i + 1]);
                     }
@@ -206,14 +210,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         private Integer once(long seed) throws Exception {
-            runSeed(seed);
+            runSeed(seed, false);
             return 0;
         }
 
-        /** One seed on both sides; prints as it goes and returns {net, ours img/s, torch img/s, ours acc, torch acc}. */
-        private List<String[]> runSeed(long seed) throws Exception {
+        /**
+         * One seed on both sides (PyTorch first if {@code peerFirst}); prints as it goes and returns
+         * {net, ours img/s, torch img/s, ours acc, torch acc}.
+         */
+        private List<String[]> runSeed(long seed, boolean peerFirst) throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             List<String[]> rows = new ArrayList<>();
+            int threads = Runtime.getRuntime().availableProcessors();
+            Peer.Output torch = !noCompare && peerFirst ? runPeer(seed, threads) : null;
             TrainBench.Data[] d = TrainBench.load(data, limit);
             out.println("# netwright, " + d[0].images().backend().description() + ", " + d[0].images().size(0)
                     + " training images");
@@ -233,11 +242,9 @@ public final class BenchCommand implements Callable<Integer> {
             if (noCompare) {
                 return rows;
             }
-            int threads = Runtime.getRuntime().availableProcessors();
-            Peer.Output torch = Peer.run(List.of(python, Peer.script("bench_torch_train.py").toString(), "--data",
-                    data.toString(), "--threads", Integer.toString(threads), "--nets", String.join(",", nets),
-                    "--limit", Integer.toString(limit), "--seed", Long.toString(seed)));
-            out.print(torch.raw());
+            if (torch == null) {
+                torch = runPeer(seed, threads);
+            }
             out.println();
             out.println("ratio = netwright / pytorch training images/s (same run, " + threads + " threads)");
             for (TrainBench.Result r : ours) {
@@ -252,6 +259,17 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             return rows;
+        }
+
+        /** Runs {@code scripts/bench_torch_train.py} for one seed and prints its output. */
+        private Peer.Output runPeer(long seed, int threads) throws Exception {
+            Peer.Output torch = Peer.run(List.of(python, Peer.script("bench_torch_train.py").toString(), "--data",
+                    data.toString(), "--threads", Integer.toString(threads), "--nets", String.join(",", nets),
+                    "--limit", Integer.toString(limit), "--seed", Long.toString(seed)));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(torch.raw());
+            out.flush();
+            return torch;
         }
     }
 
