@@ -9,8 +9,9 @@
  * cropped into NCHW (with the bias added there).
  *
  * Register blocking: 8 output channels x 48 positions (24 zmm accumulators; 32 or 16 for the last block of a
- * grid); per (input channel, tap) 3 unaligned input loads and 8 weight broadcasts feed 24 FMAs. Weights are packed per block of 8 output channels as
- * [C][kH*kW][8] (zero-padded past OC).
+ * grid); per (input channel, tap) 3 unaligned input loads and 8 weight broadcasts feed 24 FMAs. The caller passes
+ * the weights packed per block of 8 output channels, [ceil(OC/8)][C][kH*kW][8], zero past OC (DirectConv.blocks,
+ * once per call rather than once per image chunk).
  *
  * The backward pass's input gradient is the same kernel run on gradOut with the flipped, transposed weight (the Java
  * side builds it). The weight gradient uses the channel-last copy of the padded input: for one output channel block
@@ -173,22 +174,6 @@ NW_TARGET static inline __attribute__((always_inline)) void block8(const float *
     }
 }
 
-/* Weight [oc][c][kh*kw] into blocks of 8 output channels: [ocp/8][c][taps][8], zero past oc. */
-static void pack_forward(const float *wt, int oc, int c, int taps, float *wpk) {
-    int ocp = round_up(oc, OB);
-    for (int ob = 0; ob < ocp; ob += OB) {
-        float *dst = wpk + (size_t) ob * c * taps;
-        for (int ci = 0; ci < c; ci++) {
-            for (int t = 0; t < taps; t++) {
-                for (int o = 0; o < OB; o++) {
-                    int oo = ob + o;
-                    dst[((size_t) ci * taps + t) * OB + o] = oo < oc ? wt[((size_t) oo * c + ci) * taps + t] : 0.f;
-                }
-            }
-        }
-    }
-}
-
 NW_TARGET static int forward(const float *x, int n, int c, int h, int w, const float *wt, int oc, int kh, int kw,
                               int ph, int pw, const float *bias, int relu, float *out) {
     int hp = h + 2 * ph, wp = w + 2 * pw;
@@ -200,8 +185,8 @@ NW_TARGET static int forward(const float *x, int n, int c, int h, int w, const f
     size_t xsize = (size_t) c * plane + (size_t) (lpad - l) + (size_t) kh * wp + kw + 16;
     float *xp = scratch(0, xsize);
     float *oe = scratch(1, (size_t) ocp * lpad);
-    float *wpk = scratch(2, (size_t) ocp * c * taps);
-    if (xp == NULL || oe == NULL || wpk == NULL) {
+    const float *wpk = wt;
+    if (xp == NULL || oe == NULL) {
         return 0;
     }
     int offs[64];
@@ -210,7 +195,6 @@ NW_TARGET static int forward(const float *x, int n, int c, int h, int w, const f
             offs[i * kw + j] = i * wp + j;
         }
     }
-    pack_forward(wt, oc, c, taps, wpk);
     for (int img = 0; img < n; img++) {
         pad_image(x + (size_t) img * c * h * w, c, h, w, ph, pw, hp, wp, xp, xsize, img == 0);
         /* positions outer: one block's input rows stay in L1 while every output channel block reads them */

@@ -80,7 +80,8 @@ final class DirectConv {
      * {@code w} any-strided, {@code bias} ({@code [OC]}, any stride) or null.
      */
     void forward(View x, View w, View bias, View out, Conv2dGeometry g, boolean relu) {
-        run(x, CpuConvRows.packWeight(w), bias == null ? null : dense(bias), out, g, relu);
+        run(x, blocks(CpuConvRows.packWeight(w), out.shape()[1], g.channels(), g.kernelH() * g.kernelW()),
+                bias == null ? null : dense(bias), out, g, relu);
     }
 
     private static float[] dense(View v) {
@@ -94,10 +95,29 @@ final class DirectConv {
 
     /** {@code gIn = conv(gOut, flip(w)^T)}, overwriting {@code gIn}. */
     void backwardInput(View gOut, View w, View gIn, Conv2dGeometry g) {
-        run(gOut, CpuConvRows.flippedWeight(w, g, 1), null, gIn, CpuConvRows.flippedGeometry(w.shape()[0], g),
-                false);
+        run(gOut, blocks(CpuConvRows.flippedWeight(w, g, 1), g.channels(), w.shape()[0], g.kernelH() * g.kernelW()),
+                null, gIn, CpuConvRows.flippedGeometry(w.shape()[0], g), false);
     }
 
+    /**
+     * Dense {@code [oc][c][taps]} weights in the forward kernel's layout: blocks of 8 output channels,
+     * {@code [ceil(oc/8)][c][taps][8]}, zero past {@code oc}.
+     */
+    static float[] blocks(float[] w, int oc, int c, int taps) {
+        int ocp = (oc + 7) / 8 * 8;
+        float[] p = new float[ocp * c * taps];
+        for (int o = 0; o < oc; o++) {
+            int block = (o / 8) * 8 * c * taps;
+            int lane = o % 8;
+            int src = o * c * taps;
+            for (int k = 0; k < c * taps; k++) {
+                p[block + k * 8 + lane] = w[src + k];
+            }
+        }
+        return p;
+    }
+
+    /** {@code wd}: the weights already in {@link #blocks} layout. */
     private void run(View x, float[] wd, float[] bias, View out, Conv2dGeometry g, boolean relu) {
         int n = x.shape()[0];
         int c = g.channels();
