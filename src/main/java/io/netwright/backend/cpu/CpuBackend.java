@@ -226,12 +226,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     @Override
     public void maxPool2d(View x, View out, View indices, Pool2dGeometry g) {
-        if (gemm.usesNative() && CpuPool.isTwoByTwo(g) && NativeOps.handlesMaxPool2x2(x, out, indices, g)) {
-            CpuChecks.shape("maxPool2d indices", indices, out.shape());
-            NativeOps.maxPool2x2(par, x, out, indices, g);
-            return;
-        }
-        CpuPool.maxPool2d(par, x, out, indices, g);
+        CpuPool.maxPool2d(par, x, out, indices, g, gemm.usesNative());
     }
 
     @Override

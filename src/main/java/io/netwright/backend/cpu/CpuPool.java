@@ -53,13 +53,18 @@ final class CpuPool {
         }
     }
 
-    static void maxPool2d(CpuParallel par, View x, View out, View indices, Pool2dGeometry g) {
+    /** Max pooling; {@code nativeKernels} lets contiguous 2x2 pools run {@link NativeOps}'s kernel. */
+    static void maxPool2d(CpuParallel par, View x, View out, View indices, Pool2dGeometry g, boolean nativeKernels) {
         int planes = check("maxPool2d", x, out, g);
         CpuChecks.shape("maxPool2d indices", indices, out.shape());
         CpuChecks.dtype("maxPool2d indices", indices, DType.INT64);
         float[] xd = (float[]) CpuChecks.data(x);
         float[] od = (float[]) CpuChecks.data(out);
         long[] id = (long[]) CpuChecks.data(indices);
+        if (isTwoByTwo(g) && nativeKernels && NativeOps.handlesMaxPool2x2(x, out, indices, g)) {
+            NativeOps.maxPool2x2(par, x, out, indices, g);
+            return;
+        }
         if (isTwoByTwo(g)) {
             maxPool2x2(par, x, xd, out, od, indices, id, g);
             return;
@@ -108,7 +113,7 @@ final class CpuPool {
     }
 
     /** 2x2 windows at stride 2, no padding or dilation, all inside the input (the common CNN down-sampling). */
-    static boolean isTwoByTwo(Pool2dGeometry g) {
+    private static boolean isTwoByTwo(Pool2dGeometry g) {
         return !g.adaptive() && g.kernelH() == 2 && g.kernelW() == 2 && g.strideH() == 2 && g.strideW() == 2
                 && g.padH() == 0 && g.padW() == 0 && g.dilationH() == 1 && g.dilationW() == 1
                 && 2 * g.outHeight() <= g.height() && 2 * g.outWidth() <= g.width();
