@@ -251,18 +251,7 @@ final class CpuConvGemm {
                 partials.put(from, mine);
             }
         });
-        // Sum the per-chunk partials in chunk order (deterministic for a given thread count).
-        float[] total = null;
-        for (float[] p : partials.values()) {
-            if (total == null) {
-                total = p;
-            } else {
-                for (int i = 0; i < p.length; i++) {
-                    total[i] += p[i];
-                }
-            }
-        }
-        writeWeight(gW, total == null ? new float[per * d.groups()] : total, d);
+        writeWeight(gW, CpuParallel.sumInOrder(partials.values(), per * d.groups()), d);
     }
 
     // ================================================================ moving data

@@ -307,17 +307,7 @@ final class CpuConvRows {
                 partials.put(from, mine);
             }
         });
-        float[] total = null;
-        for (float[] p : partials.values()) {
-            if (total == null) {
-                total = p;
-            } else {
-                for (int i = 0; i < p.length; i++) {
-                    total[i] += p[i];
-                }
-            }
-        }
-        writeWeight(gW, total == null ? new float[per * d.groups()] : total);
+        writeWeight(gW, CpuParallel.sumInOrder(partials.values(), per * d.groups()));
     }
 
     // ================================================================ moving data
@@ -350,7 +340,8 @@ final class CpuConvRows {
     }
 
     /** Writes a dense {@code [OC, C/groups*kH*kW]} gradient into {@code gW} (any strides). */
-    private static void writeWeight(View gW, float[] total) {
+    /** Dense {@code total} ({@code gW}'s shape, row-major) into the any-strided {@code gW}. */
+    static void writeWeight(View gW, float[] total) {
         int[] sh = gW.shape();
         int[] ws = gW.strides();
         float[] wd = (float[]) CpuChecks.data(gW);

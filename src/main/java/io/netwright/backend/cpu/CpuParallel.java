@@ -54,6 +54,25 @@ final class CpuParallel implements AutoCloseable {
     }
 
     /**
+     * The element-wise sum of per-chunk partial results, added in iteration order (pass them in chunk order: the
+     * result is then the same for a given thread count whatever the scheduling), or zeros of {@code length} if
+     * there are none. The first partial is reused as the result.
+     */
+    static float[] sumInOrder(Iterable<float[]> partials, int length) {
+        float[] total = null;
+        for (float[] p : partials) {
+            if (total == null) {
+                total = p;
+            } else {
+                for (int i = 0; i < p.length; i++) {
+                    total[i] += p[i];
+                }
+            }
+        }
+        return total == null ? new float[length] : total;
+    }
+
+    /**
      * Runs {@code body} over {@code [0, n)}, split into chunks of at least {@code grain} items when there is more
      * than one thread and {@code n > grain}; otherwise on the calling thread.
      */

@@ -167,30 +167,7 @@ final class DirectConv {
                 }
             }
         });
-        float[] sum = partial[0];
-        for (int part = 1; part < chunks; part++) {
-            float[] p = partial[part];
-            for (int i = 0; i < per; i++) {
-                sum[i] += p[i];
-            }
-        }
-        writeWeight(sum, gW, c, k);
-    }
-
-    private static void writeWeight(float[] sum, View gW, int c, int k) {
-        float[] wd = (float[]) CpuChecks.data(gW);
-        int[] s = gW.strides();
-        int oc = gW.shape()[0];
-        int t = 0;
-        for (int o = 0; o < oc; o++) {
-            for (int ci = 0; ci < c; ci++) {
-                for (int i = 0; i < k; i++) {
-                    for (int j = 0; j < k; j++) {
-                        wd[gW.offset() + o * s[0] + ci * s[1] + i * s[2] + j * s[3]] = sum[t++];
-                    }
-                }
-            }
-        }
+        CpuConvRows.writeWeight(gW, CpuParallel.sumInOrder(Arrays.asList(partial), per));
     }
 
     /** True if {@code v} is contiguous NCHW (the kernels' layout). */
