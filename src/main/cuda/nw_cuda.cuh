@@ -35,6 +35,9 @@ struct NwLayout {
 
 /** Element offset of row-major position i in layout l. */
 NW_DEVICE long long nw_offset(const NwLayout& l, long long i) {
+    if (l.rank == 1) {
+        return i * l.stride[0];
+    }
     long long off = 0;
     for (int d = l.rank - 1; d >= 0; d--) {
         int n = l.shape[d];
@@ -54,3 +57,22 @@ NW_DEVICE long long nw_offset(const NwLayout& l, long long i) {
 #define NW_F32 0
 #define NW_I64 1
 #define NW_B8 2
+
+/** Java's Math.max for floats: NaN-propagating, and +0 is larger than -0 (fmaxf does neither). */
+NW_DEVICE float nw_fmax(float a, float b) {
+    if (a != a) return a;
+    if (b != b) return b;
+    if (a == b) return __int_as_float(__float_as_int(a) & __float_as_int(b));
+    return a > b ? a : b;
+}
+
+/** Java's Math.min for floats: NaN-propagating, and -0 is smaller than +0. */
+NW_DEVICE float nw_fmin(float a, float b) {
+    if (a != a) return a;
+    if (b != b) return b;
+    if (a == b) return __int_as_float(__float_as_int(a) | __float_as_int(b));
+    return a < b ? a : b;
+}
+
+/** Threads per block of the elementwise kernels; the Java side launches with the same number. */
+#define NW_THREADS 256

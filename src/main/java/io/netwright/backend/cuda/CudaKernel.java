@@ -39,7 +39,11 @@ public record CudaKernel(String name, List<Param> params) {
         /** {@code double}: PTX {@code .param .f64}. */
         F64(".f64", 8),
         /** The {@code NwLayout} struct by value (1 + 2 * 8 ints): PTX {@code .param .align 4 .b8 name[68]}. */
-        LAYOUT(".align 4 .b8[68]", 68);
+        LAYOUT(".align 4 .b8[68]", 68),
+        /** The {@code NwConvGeom} struct by value (13 ints): PTX {@code .param .align 4 .b8 name[52]}. */
+        CONV_GEOM(".align 4 .b8[52]", 52),
+        /** The {@code NwPoolGeom} struct by value (14 ints): PTX {@code .param .align 4 .b8 name[56]}. */
+        POOL_GEOM(".align 4 .b8[56]", 56);
 
         private final String ptx;
         private final int bytes;
