@@ -82,7 +82,7 @@ public final class KernelImages {
 
     // ---------------------------------------------------------------- resources
 
-    private static byte[] resource(String name) {
+    static byte[] resource(String name) {
         try (InputStream in = KernelImages.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("CUDA kernel image io/netwright/backend/cuda/" + name + " is not on"
