@@ -94,7 +94,7 @@ elif [[ -n "$missing" ]]; then say "rebuilding: missing$missing"
 else say "rebuilding: sources or flags changed (committed ${COMMITTED:-none}, now $HASH)"; fi
 
 NVCC="${NVCC:-$(command -v nvcc || echo /usr/local/cuda/bin/nvcc)}"
-[[ -x "$NVCC" ]] || die "nvcc not found (set NVCC=/path/to/nvcc or put it on PATH); the committed images are stale"
+[[ -x "$NVCC" ]] || die "nvcc not found (set NVCC=/path/to/nvcc or put it on PATH): it is needed to rebuild the kernel images"
 if [[ -z "${PTXAS:-}" ]]; then
     nvcc_dir="$(dirname "$(readlink -f "$NVCC" 2>/dev/null || echo "$NVCC")")"
     if [[ -x "$nvcc_dir/ptxas" ]]; then PTXAS="$nvcc_dir/ptxas"; else PTXAS="$(command -v ptxas || true)"; fi
