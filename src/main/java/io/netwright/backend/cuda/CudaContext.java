@@ -58,7 +58,10 @@ final class CudaContext {
         this.totalMemory = total[0];
         CudaDriver.check(cuDevicePrimaryCtxRetain(context, device), "cuDevicePrimaryCtxRetain(" + ordinal + ")");
         makeCurrent();
-        KernelImages.KernelImage img = KernelImages.choose(driverVersion);
+        KernelImage img = KernelImages.choose(driverVersion);
+        if (!img.loadable()) {
+            throw new CudaException(img.reason());
+        }
         JITOptions jit = new JITOptions();
         jit.putBytes(CUjit_option.CU_JIT_ERROR_LOG_BUFFER, new byte[8192]);
         jit.putBytes(CUjit_option.CU_JIT_INFO_LOG_BUFFER, new byte[8192]);
