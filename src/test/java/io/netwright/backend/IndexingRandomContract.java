@@ -1,0 +1,5 @@
+package io.netwright.backend;
+
+/** Placeholder. */
+public abstract class IndexingRandomContract extends BackendContract {
+}
