@@ -1,5 +1,8 @@
 package io.netwright.nn;
 
+import io.netwright.backend.Backend;
+import io.netwright.backend.Device;
+import io.netwright.backend.Devices;
 import io.netwright.tensor.NoGrad;
 import io.netwright.tensor.Tensor;
 import java.util.ArrayList;
@@ -181,6 +184,42 @@ public abstract class Module {
             c.apply(fn);
         }
         fn.accept(this);
+        return this;
+    }
+
+    // ================================================================ devices
+
+    /**
+     * Moves every parameter (with its gradient) and every buffer of this module and its descendants to
+     * {@code device} in place, like PyTorch's {@code model.to(device)}: the {@link Parameter} objects and their
+     * tensors stay the same objects, so an optimizer built before or after sees the moved data, and state-dict keys
+     * are unchanged. Returns this.
+     *
+     * <pre>{@code Module net = new Sequential(...).to(Device.cuda(0));}</pre>
+     *
+     * @throws IllegalStateException if the device is not available (see {@code Devices.available()})
+     */
+    public Module to(Device device) {
+        return to(Devices.backendFor(device));
+    }
+
+    /**
+     * As {@link #to(Device)}, to the device of a backend the caller holds (e.g. from its own {@code Devices}
+     * registry, or a test backend). Returns this.
+     */
+    public Module to(Backend target) {
+        for (Module m : modules()) {
+            for (Parameter p : m.parameters.values()) {
+                if (p != null) {
+                    p.data().moveTo_(target);
+                }
+            }
+            for (Tensor b : m.buffers.values()) {
+                if (b != null) {
+                    b.moveTo_(target);
+                }
+            }
+        }
         return this;
     }
 

@@ -40,8 +40,15 @@ final class Creation {
     }
 
     static Tensor fromLongs(long[] data, int[] shape, TensorOptions o) {
+        return fromLongs(data, shape, backendFor(o));
+    }
+
+    /**
+     * INT64 data on backend {@code b}: helpers that build a tensor for an input pass the input's backend, so the
+     * result lands on the same device (and the same backend instance) as the input.
+     */
+    static Tensor fromLongs(long[] data, int[] shape, Backend b) {
         int[] s = checkData("Tensor.ofLongs", data.length, shape);
-        Backend b = backendFor(o);
         Tensor t = Tensor.allocate(b, DType.INT64, s);
         b.copyIn(data, t.v().buffer(), 0);
         return t;
@@ -155,6 +162,19 @@ final class Creation {
     static Tensor random(Generator g, int[] shape, Distribution dist, double a, double b, TensorOptions o) {
         Tensor t = Tensor.allocate(backendFor(o), o.dtype(), shape);
         return randomFill_(t, g, dist, a, b);
+    }
+
+    /** FLOAT32 random numbers on the backend of {@code like} (same device as the tensor they are combined with). */
+    static Tensor randomLike(Generator g, int[] shape, Distribution dist, double a, double b, Tensor like) {
+        return randomFill_(Tensor.allocate(like.backend(), DType.FLOAT32, shape), g, dist, a, b);
+    }
+
+    /** FLOAT32 host data on the backend of {@code like}. */
+    static Tensor floatsLike(float[] data, int[] shape, Tensor like) {
+        int[] s = checkData("Tensor.of", data.length, shape);
+        Tensor t = Tensor.allocate(like.backend(), DType.FLOAT32, s);
+        like.backend().copyIn(data, t.v().buffer(), 0);
+        return t;
     }
 
     static Tensor randomFill_(Tensor t, Generator g, Distribution dist, double a, double b) {

@@ -48,7 +48,7 @@ final class DropoutOps {
         Generator gen = g == null ? Generator.defaultGenerator() : g;
         Tensor noise;
         try (var ng = NoGrad.enter()) {
-            noise = Creation.random(gen, maskShape, Distribution.BERNOULLI, 1 - p, 0, TensorOptions.of(x.device()))
+            noise = Creation.randomLike(gen, maskShape, Distribution.BERNOULLI, 1 - p, 0, x)
                     .mul(1 / (1 - p));
         }
         return x.mul(noise);

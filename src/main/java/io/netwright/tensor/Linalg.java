@@ -29,6 +29,7 @@ final class Linalg {
 
     /** {@code out[b] = a[b] @ y[b]} for 3-D tensors with equal batch; the one recorded product op. */
     static Tensor bmm3(Tensor a, Tensor b) {
+        Elementwise.checkSameDevice("bmm", a, b);
         int batch = a.size(0);
         int m = a.size(1);
         int n = b.size(2);

@@ -141,13 +141,12 @@ final class ResizeOps {
     private static Tensor linear(Tensor x, int dim, Linear lin) {
         int out = lin.l0().length;
         int[] wShape = dim == 2 ? new int[]{out, 1} : new int[]{out};
-        TensorOptions o = TensorOptions.of(x.device());
-        Tensor a = indexAlong(x, dim, lin.i0()).mul(Tensor.of(lin.l0(), wShape, o));
+        Tensor a = indexAlong(x, dim, lin.i0()).mul(Creation.floatsLike(lin.l0(), wShape, x));
         boolean second = false;
         for (float v : lin.l1()) {
             second |= v != 0;
         }
-        return second ? a.add(indexAlong(x, dim, lin.i1()).mul(Tensor.of(lin.l1(), wShape, o))) : a;
+        return second ? a.add(indexAlong(x, dim, lin.i1()).mul(Creation.floatsLike(lin.l1(), wShape, x))) : a;
     }
 
     // ================================================================ gather along one dim
@@ -158,7 +157,7 @@ final class ResizeOps {
      */
     static Tensor indexAlong(Tensor x, int dim, long[] idx) {
         Backend be = x.backend();
-        Tensor index = Creation.fromLongs(idx, new int[]{idx.length}, TensorOptions.of(x.device()));
+        Tensor index = Creation.fromLongs(idx, new int[]{idx.length}, be);
         int[] os = x.sizes();
         os[dim] = idx.length;
         int[] strides = new int[os.length];

@@ -30,10 +30,11 @@ import java.util.function.UnaryOperator;
  */
 public final class Tensor implements AutoCloseable {
 
-    private final Storage storage;
+    // Not final only so that moveTo_ can move a leaf (a module's parameter or buffer) to another device in place.
+    private Storage storage;
     private final int[] shape;
-    private final int[] strides;
-    private final int offset;
+    private int[] strides;
+    private int offset;
     private boolean requiresGrad;
     private boolean retainGrad;
     private Tensor grad;
@@ -262,7 +263,50 @@ public final class Tensor implements AutoCloseable {
 
     /** Moves (copies) to another device; returns this if already there. */
     public Tensor to(Device device) {
-        return device.equals(device()) ? this : ShapeOps.toBackend(this, Devices.backendFor(device));
+        return device.equals(device()) ? this : to(Devices.backendFor(device));
+    }
+
+    /**
+     * Moves (copies) to the device of {@code target}, a backend the caller holds (e.g. one from its own
+     * {@link Devices} registry); returns this if it already lives there. Differentiable, like {@link #to(Device)}.
+     */
+    public Tensor to(Backend target) {
+        return target == backend() ? this : ShapeOps.toBackend(this, target);
+    }
+
+    /**
+     * Moves this leaf tensor's data (and its gradient, if any) to {@code target} <em>in place</em>, keeping this
+     * object, its shape, dtype and {@code requiresGrad}: what {@code Module.to(device)} does to every parameter and
+     * buffer so that optimizers and references held elsewhere see the moved tensor. The data becomes contiguous;
+     * other views of the old storage keep the old data. Returns this.
+     *
+     * @throws IllegalStateException if this tensor is not a leaf of the autograd graph (move its source instead)
+     */
+    public Tensor moveTo_(Backend target) {
+        if (gradFn != null) {
+            throw new IllegalStateException("moveTo_: only leaf tensors can be moved in place, this one was produced "
+                    + "by " + gradFn + " — move the tensors it was computed from");
+        }
+        if (target == backend()) {
+            return this;
+        }
+        Tensor copy;
+        try (var g = NoGrad.enter()) {
+            copy = ShapeOps.toBackend(this, target);
+        }
+        Storage old = storage;
+        storage = copy.storage;
+        storage.retain();
+        strides = copy.strides;
+        offset = copy.offset;
+        copy.close();
+        if (!closed) {
+            old.release();
+        }
+        if (grad != null) {
+            grad.moveTo_(target);
+        }
+        return this;
     }
 
     /** Casts to another dtype; returns this if already of that type. */
