@@ -200,58 +200,46 @@ public final class CudaBackend implements Backend {
 
     @Override
     public synchronized float[] copyOutFloat(View src) {
-        context.makeCurrent();
-        buffer(src);
-        int n = src.numel();
-        float[] out = new float[n];
-        if (n == 0) {
-            return out;
-        }
-        View c = contiguousOf(src, DType.FLOAT32);
-        try {
-            long bytes = (long) n * 4;
-            CudaBuffer b = buffer(c);
-            if (bytes <= STAGING_MAX) {
-                ByteBuffer s = staging(bytes);
-                CudaDriver.check(cuMemcpyDtoH(staging, b.pointer(c.offset()), bytes), "cuMemcpyDtoH");
-                s.asFloatBuffer().get(out);
-            } else {
-                CudaDriver.check(cuMemcpyDtoH(Pointer.to(out), b.pointer(c.offset()), bytes), "cuMemcpyDtoH");
-            }
-        } finally {
-            if (c.buffer() != src.buffer()) {
-                c.buffer().close();
-            }
-        }
+        float[] out = new float[src.numel()];
+        copyOut(src, DType.FLOAT32, Pointer.to(out), s -> s.asFloatBuffer().get(out));
         return out;
     }
 
     @Override
     public synchronized long[] copyOutLong(View src) {
+        long[] out = new long[src.numel()];
+        copyOut(src, DType.INT64, Pointer.to(out), s -> s.asLongBuffer().get(out));
+        return out;
+    }
+
+    /**
+     * Copies {@code src}, converted to a contiguous {@code dtype} view on the device when it is not one, to the host:
+     * through the pinned staging buffer (then {@code fromStaging} reads it) or, for large views, straight into
+     * {@code direct}.
+     */
+    private void copyOut(View src, DType dtype, Pointer direct, java.util.function.Consumer<ByteBuffer> fromStaging) {
         context.makeCurrent();
         buffer(src);
         int n = src.numel();
-        long[] out = new long[n];
         if (n == 0) {
-            return out;
+            return;
         }
-        View c = contiguousOf(src, DType.INT64);
+        View c = contiguousOf(src, dtype);
         try {
-            long bytes = (long) n * 8;
+            long bytes = (long) n * dtype.byteSize();
             CudaBuffer b = buffer(c);
             if (bytes <= STAGING_MAX) {
                 ByteBuffer s = staging(bytes);
                 CudaDriver.check(cuMemcpyDtoH(staging, b.pointer(c.offset()), bytes), "cuMemcpyDtoH");
-                s.asLongBuffer().get(out);
+                fromStaging.accept(s);
             } else {
-                CudaDriver.check(cuMemcpyDtoH(Pointer.to(out), b.pointer(c.offset()), bytes), "cuMemcpyDtoH");
+                CudaDriver.check(cuMemcpyDtoH(direct, b.pointer(c.offset()), bytes), "cuMemcpyDtoH");
             }
         } finally {
             if (c.buffer() != src.buffer()) {
                 c.buffer().close();
             }
         }
-        return out;
     }
 
     /** {@code src} itself when it is contiguous of {@code dtype}, else a fresh contiguous converted copy. */
