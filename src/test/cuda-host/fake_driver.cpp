@@ -14,9 +14,12 @@
 //   0x4E570003  TOTAL_MEMORY       the device's total memory in bytes (default 2 GiB).
 //   0x4E570004  LAUNCH_COUNT       launches accepted so far (valid arguments, whether or not they then fail);
 //                                  set it to reset the count.
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "nw_host.h"

@@ -55,7 +55,7 @@ bool find_allocation(uintptr_t addr, uintptr_t* base, size_t* size) {
     return lookup(t, addr, base, size);
 }
 
-int mem_alloc(uint64_t* out, size_t bytes) {
+int mem_alloc(unsigned long long* out, size_t bytes) {
     if (!out) return fail(ERR_INVALID_VALUE, "cuMemAlloc: the result pointer is null");
     if (bytes == 0) return fail(ERR_INVALID_VALUE, "cuMemAlloc: 0 bytes requested; allocate at least 1 byte");
     Table& t = table();
@@ -78,7 +78,7 @@ int mem_alloc(uint64_t* out, size_t bytes) {
     if (!p) return fail(ERR_OUT_OF_MEMORY, "cuMemAlloc of " + std::to_string(bytes) + " bytes: the host is out of memory");
     t.allocs[(uintptr_t) p] = bytes; // the table keeps the requested size, so every byte past it is out of bounds
     t.used += bytes;
-    *out = (uint64_t) (uintptr_t) p;
+    *out = (unsigned long long) (uintptr_t) p;
     return OK;
 }
 

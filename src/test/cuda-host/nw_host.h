@@ -41,7 +41,7 @@ void clear_details();
 // ---------------------------------------------------------------- memory (memory.cpp)
 
 /** Allocates device memory (16-byte aligned host memory), honouring the fault injection and the total. */
-int mem_alloc(uint64_t* out, size_t bytes);
+int mem_alloc(unsigned long long* out, size_t bytes);
 /** Frees an allocation; its exact base address is required, as with the real driver. */
 int mem_free(uint64_t ptr);
 /**

@@ -178,7 +178,7 @@ public final class CudaBackend implements Backend {
             throw new IllegalArgumentException(op + ": buffer must be " + dtype + ", got " + b.dtype());
         }
         if (offset < 0 || (long) offset + n > b.length()) {
-            throw new IllegalArgumentException(op + ": " + n + " elements at offset " + offset + " do not fit "
+            throw new IndexOutOfBoundsException(op + ": " + n + " elements at offset " + offset + " do not fit "
                     + b + " (length " + b.length() + ")");
         }
         return b;
