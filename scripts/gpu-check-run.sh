@@ -6,7 +6,8 @@
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$here"
-java=./jre/bin/java
+# NW_JAVA_OPTS: extra JVM options, e.g. -Dnetwright.cuda.driver=/path/libcuda.so.1 to try the bundle on the host test driver
+java="./jre/bin/java ${NW_JAVA_OPTS:-}"
 cp="netwright.jar:lib/*:test-classes"
 mkdir -p reports
 summary=()
@@ -50,7 +51,7 @@ else
 fi
 
 echo "== benchmarks"
-$java -Xmx8g -cp "$cp" io.netwright.backend.cuda.CudaCheckBench 2>&1 | tee reports/bench.txt
+$java -Xmx8g -cp "$cp" io.netwright.backend.cuda.CudaCheckBench ${NW_BENCH_ARGS:-} 2>&1 | tee reports/bench.txt
 if command -v python3 >/dev/null && python3 -c 'import torch; assert torch.cuda.is_available()' 2>/dev/null; then
   python3 bench_torch_gpu.py 2>&1 | tee reports/bench_torch.txt
 else

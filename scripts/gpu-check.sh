@@ -9,7 +9,7 @@
 #                                     short table last
 #
 # The folder holds a jlinked Java runtime (Temurin 25 under /usr/lib/jvm; it needs only glibc 2.17), the app jar
-# and the dependencies it needs without JavaFX or OpenBLAS (the CPU reference then runs its pure-Java GEMM), the
+# and the dependencies it needs without JavaFX or the OpenBLAS natives (the CPU reference then runs its pure-Java GEMM), the
 # JCuda natives, the test classes and junit-platform-console-standalone.
 #
 # With the device tool:  run(command="bash target/gpu-check/run.sh", carry=["target/gpu-check"])
@@ -28,18 +28,24 @@ mvn -B -q package -DskipTests
 rm -rf "$out"
 mkdir -p "$out/lib"
 echo "gpu-check: linking a Java runtime from $jdk"
-"$jdk/bin/jlink" --add-modules java.base,java.logging,java.xml,java.management,java.desktop,jdk.unsupported,java.sql \
+"$jdk/bin/jlink" --add-modules java.base,java.logging,java.xml,java.management,jdk.management,jdk.unsupported \
     --strip-debug --no-header-files --no-man-pages --compress=zip-9 --output "$out/jre"
 cp target/netwright.jar "$out/"
 for j in target/lib/*.jar; do
   case "$(basename "$j")" in
-    javafx-*|openjfx-*|controlsfx-*|jfreechart-*|org.jfree.*|openblas-*|javacpp-*|testfx-*|monocle-*) ;;
+    javafx-*|openjfx-*|controlsfx-*|jfreechart-*|org.jfree.*|openblas-*-linux-*|javacpp-*-linux-*|testfx-*|monocle-*) ;;
+    jcuda-natives-*)
+      # only JCuda's driver binding is used (no runtime, NVRTC or PTX compiler): a jar with just that library
+      tmp=$(mktemp -d)
+      (cd "$tmp" && "$jdk/bin/jar" xf "$OLDPWD/$j" && find lib -type f ! -name 'libJCudaDriver-*' -delete)
+      "$jdk/bin/jar" cf "$out/lib/$(basename "$j")" -C "$tmp" lib
+      rm -rf "$tmp" ;;
     *) cp "$j" "$out/lib/" ;;
   esac
 done
 # The test classes without large test resources (datasets are not needed by the CUDA tests).
 mkdir -p "$out/test-classes"
-(cd target/test-classes && find . -name '*.class' -print0 | cpio -0 -pdm --quiet "$OLDPWD/$out/test-classes")
+(cd target/test-classes && find . -name '*.class' -print0 | tar -cf - --null -T -) | tar -xf - -C "$out/test-classes"
 cp "$console" "$out/lib/junit-platform-console-standalone.jar"
 cp scripts/bench_torch_gpu.py "$out/" 2>/dev/null || true
 cp scripts/gpu-check-run.sh "$out/run.sh"

@@ -68,9 +68,10 @@ int mem_alloc(unsigned long long* out, size_t bytes) {
         }
         t.fail_after--;
     }
-    if (bytes > t.total - t.used) {
+    size_t free_bytes = t.used > t.total ? 0 : t.total - t.used; // the total may be set below what is in use
+    if (bytes > free_bytes) {
         return fail(ERR_OUT_OF_MEMORY, "cuMemAlloc of " + std::to_string(bytes) + " bytes: out of memory (" +
-                                           std::to_string(t.total - t.used) + " of " + std::to_string(t.total) +
+                                           std::to_string(free_bytes) + " of " + std::to_string(t.total) +
                                            " bytes free) - free buffers or raise the emulator's total (limit 0x4E570003)");
     }
     size_t rounded = (bytes + 15) & ~(size_t) 15;
