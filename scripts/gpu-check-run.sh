@@ -7,7 +7,7 @@ set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$here"
 # NW_JAVA_OPTS: extra JVM options, e.g. -Dnetwright.cuda.driver=/path/libcuda.so.1 to try the bundle on the host test driver
-java="./jre/bin/java ${NW_JAVA_OPTS:-}"
+java="./jre/bin/java --enable-native-access=ALL-UNNAMED ${NW_JAVA_OPTS:-}"
 cp="netwright.jar:lib/*:test-classes"
 mkdir -p reports
 summary=()

@@ -107,7 +107,9 @@ public interface Backend {
     /**
      * Optional fused convolution without bias: {@code out: [N, OC, OH, OW]} (overwritten) from {@code x: [N, C, H, W]}
      * and {@code weight: [OC, C/groups, kH, kW]}; {@code g.channels()} is C. Returns false when this backend has no
-     * fused kernel, and the caller composes {@link #im2col} and {@link #matmul} instead.
+     * fused kernel, and the caller composes {@link #im2col} and {@link #matmul} instead. A backend that returns true
+     * here or from {@link #conv2dFused} must also return true from {@link #conv2dBackwardInput} and
+     * {@link #conv2dBackwardWeight} for the same tensors, geometry and groups: the caller records the fused backward.
      */
     default boolean conv2d(View x, View weight, View out, Conv2dGeometry g, int groups) {
         return false;

@@ -268,11 +268,15 @@ final class ConvOps {
             Tensor db = null;
             if (x.requiresGrad()) {
                 dx = CnnArgs.empty(x, x.shapeRef());
-                be.conv2dBackwardInput(gOut.v(), weight.v(), dx.v(), geo, groups);
+                if (!be.conv2dBackwardInput(gOut.v(), weight.v(), dx.v(), geo, groups)) {
+                    throw unfusedBackward(be, "conv2dBackwardInput");
+                }
             }
             if (weight.requiresGrad()) {
                 dw = CnnArgs.empty(weight, weight.shapeRef());
-                be.conv2dBackwardWeight(x.v(), gOut.v(), dw.v(), geo, groups);
+                if (!be.conv2dBackwardWeight(x.v(), gOut.v(), dw.v(), geo, groups)) {
+                    throw unfusedBackward(be, "conv2dBackwardWeight");
+                }
             }
             if (bias != null && bias.requiresGrad()) {
                 Tensor sum = CnnArgs.empty(gOut, 1, oc, 1, 1);
@@ -281,6 +285,13 @@ final class ConvOps {
             }
             return new Tensor[]{dx, dw, db};
         }, x, weight, bias);
+    }
+
+    /** A backend fused a convolution's forward pass but not its backward: a defect of that backend, never silent. */
+    private static IllegalStateException unfusedBackward(Backend be, String op) {
+        return new IllegalStateException(be.description() + " fused a convolution's forward pass but returned false"
+                + " from " + op + " for it — a backend that fuses conv2d must fuse both gradients for the same"
+                + " arguments (see Backend.conv2d)");
     }
 
     /**

@@ -44,6 +44,7 @@ public final class CudaBackend implements Backend {
     private final CudaElementwise elementwise = new CudaElementwise(this);
     private final CudaReduce reduce = new CudaReduce(this);
     private final CudaLinalg linalg = new CudaLinalg(this);
+    private final CudaConv conv = new CudaConv(this);
     private final CudaPool pool = new CudaPool(this);
     private final CudaIndexing indexing = new CudaIndexing(this);
     private final AtomicLong launches = new AtomicLong();
@@ -374,6 +375,37 @@ public final class CudaBackend implements Backend {
     public synchronized void scatter(View src, int dim, View index, View out, boolean accumulate) {
         context.makeCurrent();
         indexing.scatter(src, dim, index, out, accumulate);
+    }
+
+    CudaLinalg linalg() {
+        return linalg;
+    }
+
+    @Override
+    public synchronized boolean conv2d(View x, View weight, View out, Conv2dGeometry g, int groups) {
+        context.makeCurrent();
+        return conv.forward(x, weight, null, out, g, groups, false);
+    }
+
+    @Override
+    public synchronized boolean conv2dFused(View x, View weight, View bias, View out, Conv2dGeometry g, int groups,
+                                            boolean relu) {
+        context.makeCurrent();
+        return conv.forward(x, weight, bias, out, g, groups, relu);
+    }
+
+    @Override
+    public synchronized boolean conv2dBackwardInput(View gradOut, View weight, View gradIn, Conv2dGeometry g,
+                                                    int groups) {
+        context.makeCurrent();
+        return conv.backwardInput(gradOut, weight, gradIn, g, groups);
+    }
+
+    @Override
+    public synchronized boolean conv2dBackwardWeight(View x, View gradOut, View gradWeight, Conv2dGeometry g,
+                                                     int groups) {
+        context.makeCurrent();
+        return conv.backwardWeight(x, gradOut, gradWeight, g, groups);
     }
 
     CudaElementwise elementwise() {
