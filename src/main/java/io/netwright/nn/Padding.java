@@ -3,7 +3,6 @@ package io.netwright.nn;
 import io.netwright.tensor.Autograd;
 import io.netwright.tensor.NoGrad;
 import io.netwright.tensor.Tensor;
-import io.netwright.tensor.TensorOptions;
 
 /**
  * Constant padding of the last two dims as one recorded op ({@code torch.nn.functional.pad} with mode
@@ -39,7 +38,7 @@ final class Padding {
         shape[wd] = w + pl + pr;
         Tensor out;
         try (var g = NoGrad.enter()) {
-            out = Tensor.full(shape, value, TensorOptions.of(x.device()).dtype(x.dtype()));
+            out = x.newFull(shape, value); // on x's own backend, not the shared one for its device
             out.narrow(hd, pt, h).narrow(wd, pl, w).copy_(v);
         }
         Tensor src = v;

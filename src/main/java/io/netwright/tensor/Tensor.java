@@ -394,6 +394,15 @@ public final class Tensor implements AutoCloseable {
     /** {@code value} with the shape, dtype and device of {@code t}. */
     public static Tensor fullLike(Tensor t, double value) { return Creation.fullLike(t, value); }
 
+    /** A new tensor of {@code shape} filled with {@code value}, with this tensor's dtype and backend ({@code new_full}). */
+    public Tensor newFull(int[] shape, double value) {
+        Tensor t = allocate(backend(), dtype(), shape);
+        if (value != 0) {
+            backend().fill(t.v(), value);
+        }
+        return t;
+    }
+
     /** Same as {@link #zerosLike}. */
     public static Tensor emptyLike(Tensor t) { return Creation.fullLike(t, 0); }
 

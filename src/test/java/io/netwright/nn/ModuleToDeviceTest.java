@@ -33,6 +33,17 @@ class ModuleToDeviceTest {
     }
 
     @Test
+    void paddingStaysOnTheInputsOwnBackend() {
+        try (FakeDeviceBackend fake = new FakeDeviceBackend(Device.cuda(7))) {
+            Tensor x = Tensor.ones(1, 1, 2, 2).to(fake);
+            Tensor y = new ZeroPad2d(1).call(x);
+            assertSame(fake, y.backend(), "ZeroPad2d allocated its output on another backend");
+            assertEquals(4f, y.sum().item(), 0f);
+            assertArrayEquals(new int[] {1, 1, 4, 4}, y.sizes());
+        }
+    }
+
+    @Test
     void movingToAnotherDeviceKeepsParametersStateDictKeysAndValues() {
         try (FakeDeviceBackend fake = new FakeDeviceBackend(Device.cuda(7))) {
             Sequential m = net();
