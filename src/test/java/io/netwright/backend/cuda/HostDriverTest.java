@@ -120,6 +120,27 @@ class HostDriverTest {
     }
 
     @Test
+    void mixingDevicesInOneOpNamesBothDevices() {
+        Tensor g = Tensor.ones(TensorOptions.of(Device.cuda(0)), 2, 2);
+        Tensor c = Tensor.ones(2, 2);
+        for (Runnable op : new Runnable[] {() -> g.add(c), () -> c.mul(g), () -> g.matmul(c), () -> c.matmul(g),
+            () -> io.netwright.nn.F.conv2d(Tensor.ones(TensorOptions.of(Device.cuda(0)), 1, 1, 4, 4),
+                    Tensor.ones(1, 1, 3, 3), null, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1}, 1)}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, op::run);
+            String m = e.getMessage();
+            assertTrue(m.contains("cuda:0") && m.contains("cpu") && m.contains("same device"), m);
+        }
+    }
+
+    @Test
+    void aCpuBufferGivenToTheCudaBackendIsRefusedByName() {
+        View cpu = View.contiguous(Tensor.ones(3).backend().allocate(DType.FLOAT32, 3), 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> backend.copyOutFloat(cpu));
+        assertTrue(e.getMessage().contains("belongs to another device (cpu)") && e.getMessage().contains(".to(cuda:0)"),
+                e.getMessage());
+    }
+
+    @Test
     void launchesAreCountedByTheDriverAndTheBackendAlike() {
         driver.set(HostDriver.LAUNCH_COUNT, 0);
         long before = backend.launches();
