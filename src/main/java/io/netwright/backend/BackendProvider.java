@@ -29,8 +29,15 @@ public interface BackendProvider {
      *
      * @param deviceCount usable devices found (0 if none)
      * @param detail      what was found (e.g. device names) or why nothing is usable
+     * @param automatic   whether {@code auto} may pick these devices (false for a test emulation of a GPU, which is
+     *                    used only when asked for by name)
      */
-    record Probe(int deviceCount, String detail) {
+    record Probe(int deviceCount, String detail, boolean automatic) {
+        /** A probe whose devices {@code auto} may pick. */
+        public Probe(int deviceCount, String detail) {
+            this(deviceCount, detail, true);
+        }
+
         /** Nothing usable, for the given reason. */
         public static Probe unavailable(String reason) {
             return new Probe(0, reason);

@@ -77,6 +77,27 @@ public final class Devices {
         return backends.computeIfAbsent(device, this::create);
     }
 
+    /**
+     * What {@code --device auto} means: the first device of the highest-ranked accelerator whose probe allows
+     * automatic use ({@link BackendProvider.Probe#automatic}), else the CPU.
+     */
+    public Device auto() {
+        return entries().stream()
+                .filter(e -> e.provider().kind() != Device.Kind.CPU && e.probe().deviceCount() > 0
+                        && e.probe().automatic())
+                .max(Comparator.comparingInt(e -> e.provider().rank()))
+                .map(e -> new Device(e.provider().kind(), 0))
+                .orElse(Device.cpu());
+    }
+
+    /** Why {@code auto} chose the CPU, for a log line: each accelerator's reason. */
+    public String whyNotAccelerated() {
+        return probeAll().stream().filter(i -> i.kind() != Device.Kind.CPU)
+                .map(i -> i.kind().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                        + (i.available() ? "only a test emulation (" + i.detail() + ")" : i.detail()))
+                .reduce((a, b) -> a + "; " + b).orElse("no accelerator backend");
+    }
+
     /** Whether {@code device} can be used. */
     public boolean isAvailable(Device device) {
         return find(device).isPresent();

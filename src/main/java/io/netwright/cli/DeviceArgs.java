@@ -20,13 +20,25 @@ final class DeviceArgs {
         try {
             d = Device.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new CliError("--device " + text + ": unknown device — use cpu, cuda or cuda:N", e);
+            throw new CliError("--device " + text + ": unknown device — use cpu, cuda, cuda:N (or auto for train)", e);
         }
         if (!Devices.shared().isAvailable(d)) {
             throw new CliError("--device " + text + ": " + d + " is not available: " + reason(d)
                     + " — use --device cpu, or run 'netwright devices'");
         }
         return d;
+    }
+
+    /**
+     * Parses {@code --device} of {@code train}: {@code cpu}, {@code cuda}, {@code cuda:N} or {@code auto} (a GPU when
+     * one works, else the CPU); a named device must be available.
+     */
+    static String parseForTraining(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("auto")) {
+            return t;
+        }
+        return parse(t).toString();
     }
 
     /**

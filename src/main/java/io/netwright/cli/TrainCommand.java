@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
-            description = "Where to train (default: ${DEFAULT-VALUE}).")
+            description = "Where to train: cpu, cuda, cuda:N or auto, a GPU when one works (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Option(names = "--out", paramLabel = "RUN_DIR",
@@ -112,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         checkOptions();
         OptimizerArgs opt = OptimizerArgs.parse(optimizer);
-        DeviceArgs.parseForCompute(device);
+        device = DeviceArgs.parseForTraining(device);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter log = json ? spec.commandLine().getErr() : stdout;
 

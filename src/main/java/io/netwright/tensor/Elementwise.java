@@ -275,8 +275,8 @@ final class Elementwise {
 
     static Tensor copy_(Tensor self, Tensor src) {
         checkInPlace("copy_", self);
-        if (!src.device().equals(self.device())) {
-            src = src.to(self.device());
+        if (src.backend() != self.backend()) {
+            src = src.to(self.backend()); // copy_ takes a source on any device, as PyTorch's does
         }
         self.backend().copy(sourceFor("copy_", self, src), self.v());
         return self;

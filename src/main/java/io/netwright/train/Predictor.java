@@ -110,10 +110,12 @@ final class Predictor {
         model.eval();
         io.netwright.nn.Loss criterion = perSample(loss);
         int row = 0;
+        io.netwright.backend.Backend device = ModelDevice.of(model);
         try (var loader = DataLoader.builder(data).batchSize(batchSize).numWorkers(workers).build();
              var g = NoGrad.enter()) {
-            for (Batch b : loader.epoch(0)) {
-                try (b; var scope = TensorScope.open()) {
+            for (Batch host : loader.epoch(0)) {
+                try (host; var scope = TensorScope.open()) {
+                    Batch b = ModelDevice.on(device, host);
                     Tensor out = model.call(b.inputs());
                     checkOutput(out, classes);
                     float[] p = probabilities(loss, out).contiguous().toFloatArray();

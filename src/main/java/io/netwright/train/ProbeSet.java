@@ -83,7 +83,7 @@ final class ProbeSet {
         boolean wasTraining = model.isTraining();
         model.eval();
         try (var g = NoGrad.enter(); var scope = TensorScope.open(); var batch = Collate.<Sample<Object>>batch().apply(samples)) {
-            Tensor out = model.call(batch.inputs());
+            Tensor out = model.call(ModelDevice.on(ModelDevice.of(model), batch.inputs()));
             Predictor.checkOutput(out, classes);
             p = Predictor.probabilities(loss, out).contiguous().toFloatArray();
         } finally {

@@ -61,7 +61,7 @@ public record RunModel(TrainingConfig config, GraphModule model, String checkpoi
      */
     public float[] probabilities(Tensor batch) {
         try (var g = NoGrad.enter()) {
-            Tensor out = model.call(batch);
+            Tensor out = model.call(ModelDevice.on(ModelDevice.of(model), batch));
             return Predictor.probabilities(config.design().head().loss(), out).contiguous().toFloatArray();
         }
     }

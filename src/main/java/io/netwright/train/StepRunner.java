@@ -40,6 +40,7 @@ final class StepRunner {
     private final Clipping clipping;
     private final int classes;
     private final List<Tensor> buffers;
+    private final io.netwright.backend.Backend backend;
     private boolean outputChecked;
 
     StepRunner(Module model, io.netwright.nn.Loss criterion, Optimizer optimizer, Schedules.RunSchedule schedule,
@@ -53,15 +54,17 @@ final class StepRunner {
         this.clipping = clipping;
         this.classes = classes;
         this.buffers = new ArrayList<>(model.namedBuffers().values());
+        this.backend = ModelDevice.of(model);
     }
 
     /** Runs step number {@code stepsDone + 1} on {@code b}; health figures when {@code health}. */
-    Result step(Batch b, long stepsDone, boolean health) {
+    Result step(Batch host, long stepsDone, boolean health) {
         long seed = rng.seed();
         long offset = rng.offset();
         List<Tensor> savedBuffers = snapshotBuffers();
         double lr = schedule.lr();
         try (TensorScope scope = TensorScope.open()) {
+            Batch b = ModelDevice.on(backend, host); // freed with the scope when it is a copy on the device
             if (health) {
                 monitor.beginHealthStep();
             }

@@ -120,10 +120,6 @@ public record TrainingConfig(Design design, DataConfig data, int batchSize, int 
         if (checkData && dataSpec().isEmpty()) {
             problems.add("data: no dataset — set data.spec or the design's input dataset");
         }
-        if (!device.equals("auto") && !device.equals("cpu")) {
-            problems.add("device " + device + ": training on a GPU is not supported yet (models cannot be moved off "
-                    + "the CPU) — set device to cpu or auto");
-        }
         boolean noValidation = data.validationFraction() == 0 && data.validationSpec().isEmpty();
         if (checkData && noValidation && earlyStopping.enabled() && earlyStopping.metric().needsValidation()) {
             problems.add("early_stopping watches " + earlyStopping.metric().key() + " but the run has no validation "

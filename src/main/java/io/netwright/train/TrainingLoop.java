@@ -1,7 +1,9 @@
 package io.netwright.train;
 
 import com.google.gson.JsonObject;
+import io.netwright.backend.Backend;
 import io.netwright.backend.Device;
+import io.netwright.backend.Devices;
 import io.netwright.data.Batch;
 import io.netwright.data.BatchIterator;
 import io.netwright.data.DataLoader;
@@ -66,6 +68,7 @@ final class TrainingLoop implements Runnable {
     private Optimizer optimizer;
     private Schedules.RunSchedule schedule;
     private Generator rng;
+    private Backend backend;
     private DataLoader<Sample<Object>, Batch> trainLoader;
     private LayerMonitor monitor;
     private ProbeSet probes;
@@ -179,6 +182,7 @@ final class TrainingLoop implements Runnable {
         startWarnings.addAll(prepared.warnings());
         rng = new Generator(config.seed());
         model = DesignCompiler.compile(config.design(), rng);
+        model.to(backend); // the whole step runs there; checkpoints stay device-neutral safetensors
         lossKind = config.design().head().loss();
         criterion = Predictor.mean(lossKind);
         List<Parameter> trainable = model.parameters().stream().filter(Parameter::requiresGrad).toList();
@@ -229,14 +233,19 @@ final class TrainingLoop implements Runnable {
         return d == null ? 0 : d.size();
     }
 
+    /** Resolves the configured device ({@code auto}: a GPU when one works) to {@link #backend}; its description. */
     private String device() {
         String d = config.device();
-        Device dev = d.equals("auto") ? Device.cpu() : Device.parse(d);
-        if (dev.kind() != Device.Kind.CPU) {
-            throw new IllegalArgumentException("device " + dev + ": training on a GPU is not supported yet (models "
-                    + "cannot be moved off the CPU) — set device to cpu or auto");
+        Device dev = d.equals("auto") ? Devices.shared().auto() : Device.parse(d);
+        if (d.equals("auto") && dev.kind() == Device.Kind.CPU) {
+            startWarnings.add("device auto: training on the CPU — " + Devices.shared().whyNotAccelerated());
         }
-        return Tensor.zeros(1).backend().description();
+        try {
+            backend = Devices.backendFor(dev);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("device " + d + ": " + e.getMessage());
+        }
+        return backend.description();
     }
 
     private Metric fallback(Metric m, boolean ok, String what) {

@@ -55,6 +55,7 @@ public final class CudaBackendProvider implements BackendProvider {
         List<String> lines = new ArrayList<>();
         int usable = 0;
         String image = "";
+        boolean emulated = false;
         for (int i = 0; i < s.devices(); i++) {
             Object c = open(i, s.driverVersion());
             if (c instanceof CudaContext ctx) {
@@ -62,6 +63,7 @@ public final class CudaBackendProvider implements BackendProvider {
                     usable++;
                 }
                 lines.add("cuda:" + i + " " + ctx.describe());
+                emulated |= ctx.emulated();
                 image = ctx.image();
             } else {
                 lines.add("cuda:" + i + " unusable: " + c);
@@ -69,7 +71,7 @@ public final class CudaBackendProvider implements BackendProvider {
         }
         String detail = String.join("; ", lines) + "; driver " + CudaDriver.version(s.driverVersion())
                 + (image.isEmpty() ? "" : "; kernels: " + image) + "; cuBLAS: not used (own SGEMM kernels)";
-        return usable == 0 ? Probe.unavailable(detail) : new Probe(usable, detail);
+        return usable == 0 ? Probe.unavailable(detail) : new Probe(usable, detail, !emulated);
     }
 
     /** The context of device {@code ordinal}, or the reason (a String) it could not be opened. */

@@ -150,6 +150,17 @@ final class CudaContext {
                 + CudaDriver.bytes(mem[0]) + " free)";
     }
 
+    /**
+     * Whether this is the host CUDA driver of the tests (src/test/cuda-host), which runs kernels on the CPU: usable
+     * when asked for by name, never picked by {@code auto}.
+     */
+    boolean emulated() {
+        return name.equals(HOST_EMULATOR);
+    }
+
+    /** The device name the host CUDA driver of the tests reports. */
+    static final String HOST_EMULATOR = "Netwright host emulator";
+
     /** Which kernel image loaded and why. */
     String image() {
         return image;
