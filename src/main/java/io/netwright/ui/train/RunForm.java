@@ -60,6 +60,24 @@ final class RunForm extends GridPane {
     private boolean filling;
     private int row;
 
+    /** Adds {@code cuda:N} for every GPU found; returns what was found, or why there is none. */
+    private static String cudaDevices(java.util.List<String> items) {
+        StringBuilder found = new StringBuilder();
+        for (io.netwright.backend.DeviceInfo info : io.netwright.backend.Devices.available()) {
+            if (info.kind() != io.netwright.backend.Device.Kind.CUDA) {
+                continue;
+            }
+            if (info.available()) {
+                for (int i = 0; i < info.devices(); i++) {
+                    items.add("cuda:" + i);
+                }
+            }
+            found.append(found.length() == 0 ? "" : "; ").append(info.available() ? info.detail()
+                    : "no GPU: " + info.detail());
+        }
+        return found.length() == 0 ? "no GPU backend" : found.toString();
+    }
+
     RunForm() {
         setHgap(6);
         setVgap(2);
@@ -72,6 +90,7 @@ final class RunForm extends GridPane {
         optimizer.getItems().addAll(Optimizers.NAMES);
         schedule.getItems().addAll(ScheduleConfig.TYPES);
         device.getItems().addAll("cpu", "auto");
+        String gpus = cudaDevices(device.getItems());
         bestMetric.getItems().addAll(Arrays.stream(Metric.values()).map(Metric::key).toList());
 
         section("Data");
@@ -101,7 +120,8 @@ final class RunForm extends GridPane {
         row(null, "Erasing", erasing, "Probability of erasing a random rectangle (0: off)");
         section("Run");
         row(RunFormValues.SEED, "Seed", seed, "Fixes weights, split, order, augmentation and dropout");
-        row(RunFormValues.DEVICE, "Device", device, "Where to train (the CPU for now)");
+        row(RunFormValues.DEVICE, "Device", device, "Where to train: cpu, auto (a GPU when one works) or a GPU — "
+                + gpus);
         row(RunFormValues.CHECKPOINT, "Checkpoint", new HBox(4, new Label("every"), ckptEpochs, new Label("epochs /"),
                 ckptSteps, new Label("steps")), "Write checkpoints/last every N epochs and/or steps (0: not by that)");
         row(null, "", new HBox(4, keepBest, bestMetric), "Write checkpoints/best when this metric improves");

@@ -37,7 +37,7 @@ import java.util.Objects;
  * @param jitter           colour jitter factor
  * @param erasing          random erasing probability
  * @param seed             seed
- * @param device           {@code cpu} or {@code auto}
+ * @param device           {@code cpu}, {@code auto}, {@code cuda} or {@code cuda:N}
  * @param ckptEpochs       write {@code last} every this many epochs
  * @param ckptSteps        write {@code last} every this many steps
  * @param keepBest         write {@code best}
@@ -159,7 +159,15 @@ public record RunFormValues(String dataset, String validation, String test, Stri
         Long sd = f.whole(SEED, seed, Long.MIN_VALUE, Long.MAX_VALUE);
         String dev = device == null ? "" : device.strip();
         if (!dev.equals("cpu") && !dev.equals("auto")) {
-            f.error(DEVICE, "training runs on the CPU for now — choose cpu or auto");
+            try {
+                io.netwright.backend.Device d = io.netwright.backend.Device.parse(dev);
+                if (!io.netwright.backend.Devices.shared().isAvailable(d)) {
+                    f.error(DEVICE, d + " is not available (" + io.netwright.backend.Devices.shared().whyNotAccelerated()
+                            + ") — choose cpu or auto");
+                }
+            } catch (IllegalArgumentException ex) {
+                f.error(DEVICE, "unknown device '" + dev + "' — choose cpu, auto, cuda or cuda:N");
+            }
         }
         CheckpointPolicy ck = null;
         Long ce = f.whole(CHECKPOINT, ckptEpochs, 0, Integer.MAX_VALUE);
