@@ -4,7 +4,7 @@ package io.netwright.cli;
  * A command failed for a reason the user can fix (a missing file, an invalid design, an unknown dataset): the
  * message is one line naming the thing and the fix, printed without the stack-trace hint.
  */
-final class CliError extends RuntimeException {
+class CliError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

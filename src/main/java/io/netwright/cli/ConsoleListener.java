@@ -28,6 +28,7 @@ final class ConsoleListener implements TrainingListener {
     private volatile Evaluation evaluation;
     private volatile TrainingEvent terminal;
     private volatile String pauseReason;
+    private volatile double lr = Double.NaN;
 
     /** A listener printing through {@code progress} that can stop {@code trainer}; {@code dataName} for the header. */
     ConsoleListener(ConsoleProgress progress, Trainer trainer, int epochs, String dataName) {
@@ -41,15 +42,17 @@ final class ConsoleListener implements TrainingListener {
     public void onEvent(TrainingEvent event) {
         if (event instanceof TrainingEvent.Started s) {
             started = s;
+            lr = s.lr();
             String from = s.resumed() ? String.format(Locale.ROOT, " from epoch %d, step %,d", s.epoch() + 1,
                     s.step()) : "";
             progress.println(String.format(Locale.ROOT, "%s %s (%,d parameters)%s on %s: %,d train / %,d "
                             + "validation / %,d test samples, batch %d, %s, %d epoch%s, %s",
                     s.resumed() ? "Resuming" : "Training", s.config().design().metadata().name(), s.parameters(),
                     from, dataName, s.trainSize(), s.validationSize(), s.testSize(), s.config().batchSize(),
-                    s.config().optimizer().summary(), epochs, epochs == 1 ? "" : "s",
+                    s.config().optimizer().with("lr", s.lr()).summary(), epochs, epochs == 1 ? "" : "s",
                     s.device().replaceFirst("^(\\w+), (?=\\1 )", "")));
         } else if (event instanceof TrainingEvent.BatchEnd b) {
+            lr = b.lr();
             progress.step(b.epoch() + 1, b.batch(), b.batches(), b.meanLoss(), b.accuracy(), b.imagesPerSecond(),
                     b.etaSeconds());
         } else if (event instanceof TrainingEvent.EpochEnd e) {
@@ -97,6 +100,11 @@ final class ConsoleListener implements TrainingListener {
     /** The event that ended the run (finished, stopped or failed), or null if none arrived. */
     TrainingEvent terminal() {
         return terminal;
+    }
+
+    /** The learning rate of the latest step (the start's before the first), NaN before the start. */
+    double lr() {
+        return lr;
     }
 
     /** Why the run paused itself (non-finite values), or null. */

@@ -4,6 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.netwright.io.Json;
 import io.netwright.train.Evaluation;
+import io.netwright.train.NumberText;
+import io.netwright.train.RunFolder;
+import io.netwright.train.RunStatus;
 import io.netwright.train.Trainer;
 import io.netwright.train.TrainingConfig;
 import io.netwright.train.TrainingEvent;
@@ -65,8 +68,7 @@ final class ConsoleRun {
             throw new CliError(where + ShortErrors.oneLine(f.message()), f.cause());
         }
         if (listener.pauseReason() != null) {
-            throw new CliError("training stopped: " + listener.pauseReason() + ": 'netwright resume " + runDir
-                    + " --lr RATE' retries from checkpoints/last");
+            throw new CliError(diverged(runDir, config, listener));
         }
         if (!(end instanceof TrainingEvent.Finished finished)) {
             throw new CliError("training stopped at step " + (end == null ? "?" : end.step()) + " before it finished; "
@@ -78,6 +80,24 @@ final class ConsoleRun {
         log.println("saved " + weights + " and checkpoints in " + runDir.resolve("checkpoints"));
         log.flush();
         return new Outcome(listener, finished, weights);
+    }
+
+    /**
+     * The one line for a run that diverged: why, which checkpoint the trainer kept (from {@code run.json}) and the
+     * resume command with a learning rate a tenth of the lower of the one that diverged and the optimizer's default.
+     */
+    private static String diverged(Path runDir, TrainingConfig config, ConsoleListener listener) throws IOException {
+        String status = RunFolder.open(runDir).readStatus().map(RunStatus::message).orElse("");
+        int at = status.indexOf("; checkpoints/last is from step ");
+        int none = status.indexOf("; no checkpoint predates");
+        if (none >= 0) {
+            return "training diverged: " + listener.pauseReason() + status.substring(none);
+        }
+        String kept = at >= 0 ? status.substring(at) : "";
+        double lr = Double.isNaN(listener.lr()) ? config.optimizer().lr() : listener.lr();
+        double suggested = Math.min(lr, OptimizerArgs.parse(config.optimizer().name()).defaultLr()) / 10;
+        return "training diverged: " + listener.pauseReason() + kept + ": 'netwright resume " + runDir + " --lr "
+                + NumberText.compact(suggested) + "' continues from there";
     }
 
     /** The machine-readable summary {@code --json} prints. */

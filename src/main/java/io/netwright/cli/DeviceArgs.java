@@ -20,7 +20,7 @@ final class DeviceArgs {
         try {
             d = Device.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new CliError("--device " + text + ": unknown device — use cpu, cuda, cuda:N (or auto for train)", e);
+            throw new UsageError("--device " + text + ": unknown device — use cpu, cuda, cuda:N (or auto for train)", e);
         }
         if (!Devices.shared().isAvailable(d)) {
             throw new CliError("--device " + text + ": " + d + " is not available: " + reason(d)
@@ -48,7 +48,7 @@ final class DeviceArgs {
     static Device parseForCompute(String text) {
         Device d = parse(text);
         if (d.kind() != Device.Kind.CPU) {
-            throw new CliError("--device " + text + ": the command line runs on the CPU only in this version — use "
+            throw new UsageError("--device " + text + ": the command line runs on the CPU only in this version — use "
                     + "--device cpu");
         }
         return d;

@@ -95,7 +95,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (batch <= 0 || topK <= 0 || limit != null && limit <= 0) {
-            throw new CliError("--batch, --top-k and --limit must be positive");
+            throw new UsageError("--batch, --top-k and --limit must be positive");
         }
         DeviceArgs.parseForCompute(device);
         PrintWriter out = spec.commandLine().getOut();
@@ -147,7 +147,7 @@ final class EvalCommand implements Callable<Integer> {
             case "validation", "val" -> td.validation();
             case "train" -> td.train();
             case "none" -> null;
-            default -> throw new CliError("--split " + split + ": use test, validation or train");
+            default -> throw new UsageError("--split " + split + ": use test, validation or train");
         };
         if (raw == null || raw.size() == 0) {
             throw new CliError("--data " + dataSpec + ": has no " + splitName + " split — use --split "
@@ -181,10 +181,10 @@ final class EvalCommand implements Callable<Integer> {
     private Path weightsPath(boolean isRun) {
         if (checkpoint != null) {
             if (!isRun) {
-                throw new CliError("--checkpoint " + checkpoint + ": only for a run folder");
+                throw new UsageError("--checkpoint " + checkpoint + ": only for a run folder");
             }
             if (!checkpoint.equals("last") && !checkpoint.equals("best")) {
-                throw new CliError("--checkpoint " + checkpoint + ": use last or best");
+                throw new UsageError("--checkpoint " + checkpoint + ": use last or best");
             }
             Path p = target.resolve(RunFolder.CHECKPOINTS).resolve(checkpoint).resolve("model.safetensors");
             if (!Files.isRegularFile(p)) {

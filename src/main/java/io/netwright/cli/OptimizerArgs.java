@@ -38,7 +38,7 @@ record OptimizerArgs(String name, String displayName, double defaultLr, Map<Stri
             case "adamw" -> new OptimizerArgs("adamw", "AdamW", 1e-3, Map.of(), OptimizerKind.ADAMW);
             case "rmsprop" -> new OptimizerArgs("rmsprop", "RMSprop", 0.01, Map.of(), OptimizerKind.RMSPROP);
             case "adagrad" -> new OptimizerArgs("adagrad", "Adagrad", 0.01, Map.of(), OptimizerKind.ADAGRAD);
-            default -> throw new CliError("--optimizer " + text + ": unknown optimizer — use sgd, adam, adamw, "
+            default -> throw new UsageError("--optimizer " + text + ": unknown optimizer — use sgd, adam, adamw, "
                     + "rmsprop or adagrad");
         };
     }

@@ -14,8 +14,10 @@ import io.netwright.tensor.NoGrad;
 import io.netwright.tensor.Tensor;
 import io.netwright.tensor.TensorScope;
 import io.netwright.tensor.ValuesIndices;
+import io.netwright.train.RunFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,13 +33,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netwright predict DESIGN --weights FILE IMAGE...}: classifies image files with trained weights and prints
- * the top-k classes with their probabilities. Images are decoded to the design's channels, resized to its input
+ * {@code netwright predict DESIGN --weights FILE IMAGE...} or {@code netwright predict RUN_DIR IMAGE...}: classifies
+ * image files with trained weights and prints the top-k classes with their probabilities. A run folder brings its
+ * design snapshot and its weights, so neither needs naming. Images are decoded to the design's channels, resized to its input
  * size when they differ, and normalised with its mean/std, as in training.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Classify images with a design and trained weights; print the top-k classes with "
-                + "probabilities.")
+        description = "Classify images with a design and trained weights (or a run folder, which has both); print "
+                + "the top-k classes with probabilities.")
 final class PredictCommand implements Callable<Integer> {
 
     private static final int CHUNK = 64;
@@ -45,15 +48,18 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DESIGN", description = "The design file (.json) the weights belong to.")
+    @Parameters(index = "0", paramLabel = "DESIGN|RUN_DIR",
+            description = "The design file (.json) the weights belong to, or a run folder (its design.json and "
+                    + "weights).")
     Path design;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE",
             description = "Image files (PNG, JPEG, BMP, GIF).")
     List<Path> images;
 
-    @Option(names = "--weights", required = true, paramLabel = "FILE",
-            description = "Weights: a .safetensors file, a run folder or a checkpoint folder.")
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "Weights: a .safetensors file, a run folder or a checkpoint folder (default: the run folder "
+                    + "given in place of DESIGN).")
     Path weights;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "5",
@@ -67,11 +73,18 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (top <= 0) {
-            throw new CliError("--top " + top + ": must be at least 1");
+            throw new UsageError("--top " + top + ": must be at least 1");
         }
         DeviceArgs.parseForCompute(device);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (Files.isRegularFile(design.resolve(RunFolder.CONFIG))) {
+            weights = weights == null ? design : weights;
+            design = design.resolve(RunFolder.DESIGN);
+        } else if (weights == null) {
+            throw new UsageError("--weights is missing — give the weights (a .safetensors file, a run folder or a "
+                    + "checkpoint folder), or a run folder in place of " + design);
+        }
         Design d = DesignArgs.read(design);
         if (!d.head().loss().isClassification()) {
             throw new CliError(design.getFileName() + ": head loss '" + d.head().loss().key() + "' is not a "
@@ -109,6 +122,7 @@ final class PredictCommand implements Callable<Integer> {
         int per = dims[0] * dims[1] * dims[2];
         model.eval();
         int nameWidth = classes.stream().mapToInt(String::length).max().orElse(1);
+        int rankWidth = Integer.toString(k).length();
         try (var g = NoGrad.enter()) {
             for (int start = 0; start < inputs.size(); start += CHUNK) {
                 int n = Math.min(CHUNK, inputs.size() - start);
@@ -126,7 +140,8 @@ final class PredictCommand implements Callable<Integer> {
                         out.println(images.get(start + i) + ":");
                         for (int j = 0; j < k; j++) {
                             String name = classes.get((int) idx[i * k + j]);
-                            out.printf(Locale.ROOT, "  %d. %-" + nameWidth + "s  %6.2f%%%n", j + 1, name,
+                            out.printf(Locale.ROOT, "  %" + rankWidth + "d. %-" + nameWidth + "s  %6.2f%%%n", j + 1,
+                                    name,
                                     100.0 * p[i * k + j]);
                         }
                     }

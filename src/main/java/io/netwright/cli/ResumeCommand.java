@@ -2,6 +2,7 @@ package io.netwright.cli;
 
 import com.google.gson.JsonObject;
 import io.netwright.io.Json;
+import io.netwright.train.NumberText;
 import io.netwright.train.RunFolder;
 import io.netwright.train.RunStatus;
 import io.netwright.train.Trainer;
@@ -53,6 +54,12 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (epochs != null && epochs < 1) {
+            throw new UsageError("--epochs " + epochs + ": must be at least 1");
+        }
+        if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
+            throw new UsageError("--lr " + NumberText.compact(lr) + ": must be a positive number");
+        }
         if (!Files.isRegularFile(runDir.resolve(RunFolder.CONFIG))) {
             throw new CliError(runDir + ": not a run folder (no " + RunFolder.CONFIG + ")");
         }
@@ -62,17 +69,11 @@ final class ResumeCommand implements Callable<Integer> {
                     + "start a new run");
         }
         TrainingConfig old = folder.readConfig();
-        if (epochs != null && epochs < 1) {
-            throw new CliError("--epochs " + epochs + ": must be at least 1");
-        }
         Optional<RunStatus> status = folder.readStatus();
         boolean finished = status.map(s -> s.state().equals("finished")).orElse(false);
         if (finished && (epochs == null || epochs <= old.epochs())) {
             throw new CliError(runDir + ": the run already finished its " + old.epochs() + " epochs — give --epochs "
                     + "with more to continue it");
-        }
-        if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
-            throw new CliError("--lr " + lr + ": must be a positive number");
         }
         Trainer trainer = Trainer.resumeRun(runDir, c -> {
             TrainingConfig n = epochs == null ? c : c.withEpochs(epochs);

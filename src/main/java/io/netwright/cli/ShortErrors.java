@@ -4,7 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+
+import com.google.gson.JsonObject;
+import io.netwright.io.Json;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -12,7 +17,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns exceptions into one-line messages that name the fix, never stack traces. Set {@code NETWRIGHT_DEBUG=1} in
- * the environment to get the stack trace of a failed command as well.
+ * the environment to get the stack trace of a failed command as well. With {@code --json} on the command line the
+ * failure is also printed on stdout as one JSON object, {@code {"error": ..., "command": ..., "exit_code": ...}},
+ * so a script reading stdout always gets JSON.
  */
 final class ShortErrors {
 
@@ -23,14 +30,36 @@ final class ShortErrors {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
         String name = cl.getCommandSpec().qualifiedName();
-        err.println(name + ": " + ex.getMessage() + " — run '" + name + " --help' for usage");
+        String message = unknownCommand(ex).orElse(ex.getMessage());
+        err.println(name + ": " + message + " — run '" + name + " --help' for usage");
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.flush();
-        return cl.getCommandSpec().exitCodeOnInvalidInput();
+        int code = cl.getCommandSpec().exitCodeOnInvalidInput();
+        if (Arrays.asList(args).contains("--json")) {
+            printJson(cl, message, code);
+        }
+        return code;
     }
 
     /**
-     * A command that threw: one line naming the command and the problem; exit code 1. Multi-line messages (a design
+     * For a word where a command was expected: {@code unknown command 'foo' (commands: summary, train, ...)}.
+     * Empty for any other error.
+     */
+    private static Optional<String> unknownCommand(ParameterException ex) {
+        CommandLine cl = ex.getCommandLine();
+        if (!(ex instanceof UnmatchedArgumentException u) || u.isUnknownOption() || cl.getSubcommands().isEmpty()
+                || u.getUnmatched().isEmpty() || cl.getParseResult() != null
+                && cl.getParseResult().subcommand() != null) {
+            return Optional.empty();
+        }
+        String commands = String.join(", ", cl.getSubcommands().keySet());
+        return Optional.of("unknown command '" + u.getUnmatched().get(0) + "' (commands: " + commands
+                + ")");
+    }
+
+    /**
+     * A command that threw: one line naming the command and the problem; exit code 1 (2 for a {@link UsageError}).
+     * Multi-line messages (a design
      * file with several errors) are cut to their first line plus how many more there are.
      */
     static int onExecutionError(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -38,13 +67,30 @@ final class ShortErrors {
         boolean debug = System.getenv("NETWRIGHT_DEBUG") != null;
         boolean expected = ex instanceof CliError || ex instanceof NoSuchFileException
                 || ex instanceof AccessDeniedException;
-        err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(message(ex))
+        String message = oneLine(message(ex));
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + message
                 + (debug || expected ? "" : " (set NETWRIGHT_DEBUG=1 to see the stack trace)"));
         if (debug) {
             ex.printStackTrace(err);
         }
         err.flush();
-        return cl.getCommandSpec().exitCodeOnExecutionException();
+        int code = ex instanceof UsageError ? cl.getCommandSpec().exitCodeOnInvalidInput()
+                : cl.getCommandSpec().exitCodeOnExecutionException();
+        if (cl.getParseResult() != null && cl.getParseResult().hasMatchedOption("--json")) {
+            printJson(cl, message, code);
+        }
+        return code;
+    }
+
+    /** The failure as one JSON object on the command's stdout. */
+    private static void printJson(CommandLine cl, String message, int code) {
+        JsonObject o = new JsonObject();
+        o.addProperty("error", message);
+        o.addProperty("command", cl.getCommandSpec().qualifiedName());
+        o.addProperty("exit_code", code);
+        PrintWriter out = cl.getOut();
+        out.println(Json.GSON.toJson(o));
+        out.flush();
     }
 
     /** The message of {@code ex}, spelling out the file exceptions whose message is only a path. */

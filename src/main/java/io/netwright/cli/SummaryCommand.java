@@ -54,7 +54,7 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (batch <= 0) {
-            throw new CliError("--batch " + batch + ": must be a positive number of samples");
+            throw new UsageError("--batch " + batch + ": must be a positive number of samples");
         }
         OptimizerArgs opt = OptimizerArgs.parse(optimizer);
         Device dev = DeviceArgs.parse(device);

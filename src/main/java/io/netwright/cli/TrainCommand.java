@@ -11,6 +11,7 @@ import io.netwright.graph.DesignAnalysis;
 import io.netwright.io.AtomicFiles;
 import io.netwright.io.Json;
 import io.netwright.train.DataConfig;
+import io.netwright.train.NumberText;
 import io.netwright.train.OptimizerConfig;
 import io.netwright.train.RunStore;
 import io.netwright.train.Trainer;
@@ -144,22 +145,22 @@ final class TrainCommand implements Callable<Integer> {
 
     private void checkOptions() {
         if (epochs <= 0) {
-            throw new CliError("--epochs " + epochs + ": must be at least 1");
+            throw new UsageError("--epochs " + epochs + ": must be at least 1");
         }
         if (batch <= 0) {
-            throw new CliError("--batch " + batch + ": must be a positive number of samples");
+            throw new UsageError("--batch " + batch + ": must be a positive number of samples");
         }
         if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
-            throw new CliError("--lr " + lr + ": must be a positive number");
+            throw new UsageError("--lr " + NumberText.compact(lr) + ": must be a positive number");
         }
         if (!(validation >= 0 && validation < 1)) {
-            throw new CliError("--validation " + validation + ": must be at least 0 and below 1");
+            throw new UsageError("--validation " + validation + ": must be at least 0 and below 1");
         }
         if (limit != null && limit <= 0) {
-            throw new CliError("--limit " + limit + ": must be a positive number of samples");
+            throw new UsageError("--limit " + limit + ": must be a positive number of samples");
         }
         if (workers < 0) {
-            throw new CliError("--workers " + workers + ": must be 0 (load in the training thread) or more");
+            throw new UsageError("--workers " + workers + ": must be 0 (load in the training thread) or more");
         }
     }
 

@@ -55,6 +55,7 @@ final class EventJson {
             o.addProperty("batches_per_epoch", s.batchesPerEpoch());
             o.addProperty("total_steps", s.totalSteps());
             o.addProperty("resumed", s.resumed());
+            o.addProperty("lr", s.lr());
             JsonArray classes = new JsonArray();
             s.classes().forEach(classes::add);
             o.add("classes", classes);

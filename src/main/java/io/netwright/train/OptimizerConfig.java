@@ -87,8 +87,12 @@ public record OptimizerConfig(String name, Map<String, Object> options) {
     }
 
     static String format(Object v) {
-        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return Long.toString(d.longValue());
+        if (v instanceof Double d) {
+            return NumberText.compact(d);
+        }
+        if (v instanceof java.util.List<?> l) {
+            return l.stream().map(OptimizerConfig::format).collect(java.util.stream.Collectors.joining(", ", "[",
+                    "]"));
         }
         return String.valueOf(v);
     }

@@ -29,6 +29,7 @@ import java.util.Optional;
  *   events.jsonl       one JSON object per event (append-only, also across resumes)
  *   checkpoints/last   the latest checkpoint (resume from here)
  *   checkpoints/best   the checkpoint with the best tracked metric
+ *   checkpoints/start  the weights the run began with (what a run that diverges early rolls back to)
  *   evaluation.json    the final evaluation
  * </pre>
  *

@@ -13,7 +13,8 @@ import java.util.Objects;
  * Where a run stands, kept in its folder's {@code run.json} so a run store can list runs without reading their
  * logs: state, start and last-update times, progress and the latest figures.
  *
- * @param state   {@code running}, {@code paused}, {@code finished}, {@code stopped} or {@code failed}
+ * @param state   {@code running}, {@code paused}, {@code finished}, {@code stopped}, {@code diverged} (stopped
+ *                after its loss went non-finite; {@code checkpoints/last} is from before) or {@code failed}
  *                (a {@code running} run whose process died stays {@code running})
  * @param started when the run began
  * @param updated when this status was written

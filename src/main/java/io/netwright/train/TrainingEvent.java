@@ -51,13 +51,23 @@ public sealed interface TrainingEvent permits TrainingEvent.Started, TrainingEve
      * @param batchesPerEpoch     steps per epoch
      * @param totalSteps          steps the run will take if not stopped early
      * @param resumed             whether the run continues from a checkpoint
+     * @param lr                  the learning rate in effect for the first step (a resumed run's restored
+     *                            schedule and any {@code --lr} applied), which can differ from the config's
      */
     record Started(int epoch, long step, String runId, TrainingConfig config, List<String> classes, long parameters,
             long trainableParameters, String device, int trainSize, int validationSize, int testSize,
-            int batchesPerEpoch, long totalSteps, boolean resumed) implements TrainingEvent {
+            int batchesPerEpoch, long totalSteps, boolean resumed, double lr) implements TrainingEvent {
         /** Copies the class list. */
         public Started {
             classes = List.copyOf(classes);
+        }
+
+        /** A start whose learning rate in effect is the config's. */
+        public Started(int epoch, long step, String runId, TrainingConfig config, List<String> classes,
+                long parameters, long trainableParameters, String device, int trainSize, int validationSize,
+                int testSize, int batchesPerEpoch, long totalSteps, boolean resumed) {
+            this(epoch, step, runId, config, classes, parameters, trainableParameters, device, trainSize,
+                    validationSize, testSize, batchesPerEpoch, totalSteps, resumed, config.optimizer().lr());
         }
 
         @Override

@@ -89,6 +89,8 @@ final class TrainingLoop implements Runnable {
     private double emaStepSeconds = Double.NaN;
     private double emaImagesPerSecond = Double.NaN;
     private TrainingEvent.EpochEnd lastEpoch;
+    /** The non-finite step the run paused on and has not got past yet, else null. */
+    private NonFinite diverged;
     private Evaluation evaluation;
     private final Warnings warnings = new Warnings();
 
@@ -218,11 +220,15 @@ final class TrainingLoop implements Runnable {
             startWarnings.add("threads=" + config.threads() + " is not applied: the engine's shared backend keeps "
                     + "its own thread count (" + device + ")");
         }
+        if (!resuming && config.checkpoint().keepLast()) {
+            writeCheckpoint(Rollback.START, null, Double.NaN); // what a run diverging early rolls back to
+        }
         sessionStart = System.nanoTime();
         lastStepEnd = sessionStart;
         emit(new TrainingEvent.Started(st.epoch, st.step, folder == null ? "" : folder.id(), config, data.classes(),
                 model.numParameters(false), model.numParameters(true), device, n,
-                size(prepared.validation()), size(prepared.test()), batchesPerEpoch, totalSteps, resuming));
+                size(prepared.validation()), size(prepared.test()), batchesPerEpoch, totalSteps, resuming,
+                schedule.lr()));
         for (String w : startWarnings) {
             emit(new TrainingEvent.Warning(st.epoch, st.step, "setup", w));
         }
@@ -296,6 +302,10 @@ final class TrainingLoop implements Runnable {
         folder.truncateMetrics(st.step, st.epoch);
         folder.openLogs();
         probes.restore(folder.readEvents(), st.step);
+        if (previousConfig != null && previousConfig.optimizer().lr() != config.optimizer().lr()) {
+            // the checkpoint restored the old rate: rescale it (and the schedule) to the new base rate
+            schedule.setLr(schedule.lr() * config.optimizer().lr() / previousConfig.optimizer().lr());
+        }
         if (previousConfig != null && !previousConfig.equals(config)) {
             folder.writeConfig(config);
             List<String> changed = Resumption.numericChanges(previousConfig, config);
@@ -345,6 +355,7 @@ final class TrainingLoop implements Runnable {
         int every = config.monitoring().healthEverySteps();
         StepRunner.Result r = steps.step(b, st.step, every > 0 && (st.step + 1) % every == 0);
         if (r.nonFinite() != null) {
+            diverged = r.nonFinite();
             emit(warnings.once(st.epoch, st.step, "non_finite", "", r.nonFinite().describe(st.step)));
             pause(PauseReason.NON_FINITE, r.nonFinite());
             return false;
@@ -354,6 +365,7 @@ final class TrainingLoop implements Runnable {
     }
 
     private void afterStep(int n, float loss, long correct, double lr, List<TrainingEvent.LayerHealth> layers) {
+        diverged = null;
         st.step++;
         st.batchInEpoch++;
         st.lossSum += (double) loss * n;
@@ -508,6 +520,16 @@ final class TrainingLoop implements Runnable {
         if (folder == null) {
             return null;
         }
+        Path dir = writeCheckpoint(kind, metric, value);
+        emit(new TrainingEvent.CheckpointSaved(st.epoch, st.step, kind, dir, metric, value));
+        return dir;
+    }
+
+    /** Writes checkpoint {@code kind} of the current state without announcing it. */
+    private Path writeCheckpoint(String kind, Metric metric, double value) {
+        if (folder == null) {
+            return null;
+        }
         Path dir = folder.checkpoint(kind);
         double before = st.activeSeconds;
         st.activeSeconds = elapsedSeconds();
@@ -524,7 +546,6 @@ final class TrainingLoop implements Runnable {
         } finally {
             st.activeSeconds = before;
         }
-        emit(new TrainingEvent.CheckpointSaved(st.epoch, st.step, kind, dir, metric, value));
         return dir;
     }
 
@@ -565,12 +586,40 @@ final class TrainingLoop implements Runnable {
     }
 
     private void stopped() {
+        if (diverged != null) {
+            stoppedDiverged();
+            return;
+        }
         Path ckpt = null;
         try {
             ckpt = saveLast();
             trainer.setState(Trainer.State.STOPPED);
             status("stopped", "stopped by the user");
         } catch (RuntimeException e) {
+            failed(e);
+            return;
+        }
+        emit(new TrainingEvent.Stopped(st.epoch, st.step, ckpt));
+    }
+
+    /**
+     * Stopped while paused on a non-finite loss: the weights in the model are bad, so instead of saving them
+     * {@code checkpoints/last} is rolled back to before the divergence, and {@code run.json} says it diverged.
+     */
+    private void stoppedDiverged() {
+        Path ckpt = null;
+        String where = "";
+        try {
+            if (folder != null) {
+                var kept = Rollback.toBefore(folder, st.step);
+                ckpt = kept.isPresent() ? folder.checkpoint("last") : null;
+                where = kept.isPresent() ? "; checkpoints/last is from step " + kept.getAsLong() + ", before the "
+                        + "divergence" : "; no checkpoint predates the divergence — start a new run";
+            }
+            trainer.setState(Trainer.State.STOPPED);
+            status("diverged", diverged.describe(st.step).replace(" and resume", " and resume from the last "
+                    + "checkpoint") + where);
+        } catch (IOException | RuntimeException e) {
             failed(e);
             return;
         }

@@ -74,10 +74,10 @@ class SummaryCommandTest {
         assertEquals(1, cuda.err().lines().count(), cuda.err());
         assertTrue(cuda.err().contains("--device cuda:7"), cuda.err());
         Cli.Result batch = Cli.run("summary", LENET, "--batch", "0");
-        assertEquals(1, batch.code());
+        assertEquals(2, batch.code(), "a usage error");
         assertTrue(batch.err().startsWith("netwright summary: --batch 0: must be"), batch.err());
         Cli.Result opt = Cli.run("summary", LENET, "--optimizer", "lbfgs");
-        assertEquals(1, opt.code());
+        assertEquals(2, opt.code(), "a usage error");
         assertTrue(opt.err().contains("use sgd, adam, adamw, rmsprop or adagrad"), opt.err());
     }
 

@@ -220,9 +220,9 @@ class TrainPredictCommandTest {
                 run.toString());
         assertEquals(1, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("netwright train: training stopped: step 2: loss is NaN"), r.err());
-        assertTrue(r.err().endsWith("'netwright resume " + run + " --lr RATE' retries from checkpoints/last\n"),
-                r.err());
+        assertTrue(r.err().startsWith("netwright train: training diverged: step 2: loss is NaN"), r.err());
+        assertTrue(r.err().endsWith("; checkpoints/last is from step 0, before the divergence: 'netwright resume "
+                + run + " --lr 0.001' continues from there\n"), r.err());
         assertTrue(Files.isDirectory(run.resolve("checkpoints/last")));
     }
 

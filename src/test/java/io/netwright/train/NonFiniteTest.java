@@ -90,8 +90,12 @@ class NonFiniteTest {
         }
         assertTrue(rec.last() instanceof TrainingEvent.Stopped, String.valueOf(rec.last()));
         Checkpoint atStop = CheckpointIO.load(dir.resolve("checkpoints/last"));
-        assertEquals(5, atStop.meta().get("step").getAsLong(), "the stop saves the good state before the bad step");
+        assertEquals(4, atStop.meta().get("step").getAsLong(), "the stop keeps the checkpoint taken before the loss "
+                + "went non-finite instead of saving the weights that produced it");
         assertFinite(atStop);
+        RunStatus status = RunFolder.open(dir).readStatus().orElseThrow();
+        assertEquals("diverged", status.state());
+        assertTrue(status.message().startsWith("step 6: loss is NaN"), status.message());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.netwright.ui.train;
 
+import io.netwright.train.NumberText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,11 +119,8 @@ final class OptionText {
         return String.valueOf(v);
     }
 
-    /** {@code 0.9}, {@code 5}, {@code 1.0E-4}: whole numbers without a fraction, others as Java prints them. */
+    /** {@code 0.9}, {@code 5}, {@code 1e-4}: as the CLI and run summaries print numbers ({@link NumberText}). */
     static String number(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return Long.toString((long) d);
-        }
-        return Double.toString(d);
+        return NumberText.compact(d);
     }
 }

@@ -66,7 +66,7 @@ class RunFormValuesTest {
                 .withSchedule(ScheduleConfig.of("step", Map.of("step_size", 2, "gamma", 0.5)).withWarmup(10, 0.1))
                 .withAugmentation(new Augmentation(true, false, 2, 10, 0, 0.25)).withSeed(7);
         RunFormValues v = RunFormValues.of(c);
-        assertEquals("betas=[0.8, 0.99], weight_decay=1.0E-4", v.optimizerOptions());
+        assertEquals("betas=[0.8, 0.99], weight_decay=0.0001", v.optimizerOptions());
         assertEquals("fashion-mnist-small", v.dataset());
         RunFormValues.Result r = v.toConfig(d, TrainingConfig.of(d));
         assertTrue(r.ok(), r.errors().toString());
