@@ -142,6 +142,30 @@ public final class DesignAnalysis {
         return Optional.empty();
     }
 
+    /**
+     * The nodes in topological order with their types, resolved parameters, inputs and shapes, for exporters.
+     *
+     * @throws InvalidDesignException when the analysis has errors (shapes are then not all known)
+     */
+    public List<GraphStep> steps() {
+        if (hasErrors()) {
+            throw new InvalidDesignException(design.metadata().name(), problems);
+        }
+        List<GraphStep> out = new ArrayList<>(topo.length);
+        for (int i : topo) {
+            int[] src = sources[i];
+            List<String> in = new ArrayList<>(src.length);
+            List<int[]> shapes = new ArrayList<>(src.length);
+            for (int s : src) {
+                in.add(nodes.get(s).id());
+                shapes.add(outShapes[s].clone());
+            }
+            out.add(new GraphStep(nodes.get(i).id(), types[i], params[i], in, shapes, outShapes[i].clone(),
+                    live[i]));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     /** Parameter elements of all nodes with a known shape (PyTorch's {@code sum(p.numel())}). */
     public long totalParams() {
         return totalParams;
