@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
                 ResumeCommand.class,
                 PredictCommand.class,
                 EvalCommand.class,
+                ExportCommand.class,
                 DemoCommand.class,
                 DevicesCommand.class,
                 StudioCommand.class,

@@ -53,6 +53,11 @@ public final class OnnxRun implements AutoCloseable {
         }
     }
 
+    /** The ONNX Runtime version ({@code 1.29.0}). */
+    public String version() {
+        return env.getVersion();
+    }
+
     /** The graph input names, in order. */
     public List<String> inputNames() {
         return List.copyOf(session.getInputNames());
