@@ -46,6 +46,15 @@ class ArchitectureTest {
             .because("OpenBLAS/JavaCPP bindings are confined to the CPU backend")
             .allowEmptyShould(true);
 
+    @ArchTest
+    static final ArchRule onlyExportUsesOnnxAndOnnxRuntime = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".export..")
+            .should().dependOnClassesThat().resideInAnyPackage("ai.onnx..", "ai.onnxruntime..", "org.tribuo..",
+                    "com.google.protobuf..")
+            .because("the ONNX protobuf classes and ONNX Runtime are export's business; the rest of the app sees "
+                    + "ExportSource, the exporters and the check report")
+            .allowEmptyShould(true);
+
     // ---------------------------------------------------------------- the backend SPI and its implementations
 
     @ArchTest
