@@ -13,6 +13,7 @@ import io.netwright.graph.Design;
 import io.netwright.graph.DesignAnalysis;
 import io.netwright.graph.GraphModule;
 import io.netwright.tensor.Generator;
+import io.netwright.train.ReferenceBatch;
 import io.netwright.train.RunFolder;
 import io.netwright.train.TrainingConfig;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.netwright.cli;
+package io.netwright.train;
 
 import io.netwright.data.Batch;
 import io.netwright.data.DataLoader;
@@ -8,10 +8,6 @@ import io.netwright.data.Sample;
 import io.netwright.graph.Design;
 import io.netwright.tensor.Generator;
 import io.netwright.tensor.Tensor;
-import io.netwright.train.TrainingConfig;
-import io.netwright.train.TrainingData;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * The fixed batch an export check runs on: the first samples of the bound dataset's evaluation split (else its
@@ -20,10 +16,10 @@ import java.util.Set;
  *
  * @param text what the batch is, for the report ({@code 8 test samples of fashion-mnist-small})
  */
-record ReferenceBatch(Tensor inputs, String text) {
+public record ReferenceBatch(Tensor inputs, String text) {
 
     /** {@code count} reference samples for {@code design} (with the run's data settings where there is a run). */
-    static ReferenceBatch of(Design design, TrainingConfig config, int count) {
+    public static ReferenceBatch of(Design design, TrainingConfig config, int count) {
         String spec = config == null ? design.input().dataset() : config.dataSpec();
         if (spec != null && !spec.isBlank() && !embeddingInput(design)) {
             try {
@@ -33,8 +29,7 @@ record ReferenceBatch(Tensor inputs, String text) {
                 String which = split == td.train() ? "training" : td.evaluationSplitName();
                 int n = Math.min(count, split.size());
                 Dataset<? extends Sample<?>> first = Datasets.randomSplit(split, 1, n, split.size() - n).get(0);
-                Set<String> notes = new LinkedHashSet<>();
-                Dataset<?> view = new InputFit(design.input()).apply(first, spec, notes::add);
+                Dataset<?> view = Pipelines.evaluationView(first, design.input());
                 try (var loader = DataLoader.builder((Dataset) view).batchSize(n).numWorkers(1).build()) {
                     for (Object o : loader.epoch(0)) {
                         Batch b = (Batch) o;
@@ -42,9 +37,10 @@ record ReferenceBatch(Tensor inputs, String text) {
                                 + td.name());
                     }
                 }
-            } catch (Exception e) {
+            } catch (java.io.IOException | RuntimeException e) {
+                String m = String.valueOf(e.getMessage());
                 return random(design, count, "dataset " + spec + " could not be read: "
-                        + ShortErrors.oneLine(ShortErrors.message(e)));
+                        + (m.contains("\n") ? m.substring(0, m.indexOf('\n')) : m));
             }
         }
         return random(design, count, embeddingInput(design) ? "indices input" : "no dataset bound");
