@@ -24,5 +24,9 @@ final class Shortcuts {
               Ctrl+X / C / V / D        cut / copy / paste / duplicate
               Ctrl+G                    make a block from the selection
               Ctrl+L / Ctrl+Shift+L     auto-layout top-down / left-to-right
+
+            File
+              Ctrl+E                    export the graph as an image
+              Ctrl+Shift+E              export the model (ONNX, Triton) with the export check
             """;
 }

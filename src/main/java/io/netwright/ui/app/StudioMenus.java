@@ -65,7 +65,8 @@ final class StudioMenus {
         fill.run();
         return new Menu("File", null, newMenu, item("Open…", "Shortcut+O", a::open), recent, new SeparatorMenuItem(),
                 item("Save", "Shortcut+S", a::save), item("Save As…", "Shortcut+Shift+S", a::saveAs),
-                item("Export Image…", "Shortcut+E", a::exportImage), new SeparatorMenuItem(),
+                item("Export Image…", "Shortcut+E", a::exportImage),
+                item("Export Model…", "Shortcut+Shift+E", w::showExport), new SeparatorMenuItem(),
                 item("Close", "Shortcut+W", a::close), item("Quit", "Shortcut+Q", w::requestQuit));
     }
 

@@ -54,6 +54,7 @@ public final class StudioWindow {
     private final TabPane tabs = new TabPane();
     private final EvaluateView evaluate = new EvaluateView();
     private final Scene scene;
+    private final RunStore runStore;
 
     /** Builds the window on {@code stage} for {@code vm}; call {@link #show()} to open it. */
     public StudioWindow(Stage stage, StudioViewModel vm, StudioDialogs dialogs) {
@@ -68,7 +69,7 @@ public final class StudioWindow {
 
         tabs.setId("studio-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        RunStore runStore = new RunStore(vm.home().dir().resolve("runs"));
+        this.runStore = new RunStore(vm.home().dir().resolve("runs"));
         TrainTab train = new TrainTab(vm.editor(), vm.fileProperty(), vm.home().dir(), runStore);
         RunsView runs = new RunsView(runStore, Bindings.createStringBinding(
                 () -> vm.editor().documentDesign().metadata().name(), vm.editor().designProperty()),
@@ -319,6 +320,15 @@ public final class StudioWindow {
     public void evaluateRun(java.nio.file.Path runDir, String checkpoint) {
         showTab("Evaluate");
         evaluate.evaluateRun(runDir, checkpoint);
+    }
+
+    /** File ▸ Export Model…: the export dialog for the open design, its runs' weights offered. */
+    public io.netwright.ui.export.ExportDialog showExport() {
+        var model = new io.netwright.ui.export.ExportViewModel(vm.editor().documentDesign(), vm.fileProperty().get(),
+                runStore, vm.home().dir().resolve("exports"));
+        var d = new io.netwright.ui.export.ExportDialog(stage, model);
+        d.show();
+        return d;
     }
 
     /** The Evaluate tab (a {@link io.netwright.ui.run.TrainingView} to attach to a run). */
