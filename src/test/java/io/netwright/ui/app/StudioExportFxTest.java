@@ -1,0 +1,55 @@
+package io.netwright.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netwright.ui.export.ExportDialog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** File ▸ Export Model… from the menu to the check report, in the real window (headless). */
+@ExtendWith(ApplicationExtension.class)
+class StudioExportFxTest {
+
+    private StudioWindow window;
+    private Path tmp;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        tmp = Files.createTempDirectory("studio-export");
+        StudioViewModel vm = new StudioViewModel(new StudioHome(tmp.resolve("home")));
+        window = new StudioWindow(stage, vm, new ScriptedDialogs());
+        vm.openStartDesign();
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window.show();
+    }
+
+    @Test
+    void exportingTheOpenDesignShowsThePassedCheckReport(FxRobot robot) throws Exception {
+        ExportDialog[] dialog = new ExportDialog[1];
+        robot.interact(() -> dialog[0] = window.showExport());
+        Path out = tmp.resolve("studio.onnx");
+        robot.interact(() -> robot.lookup("#export-output").queryAs(TextField.class).setText(out.toString()));
+        robot.clickOn("#export-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#export-status").queryAs(Label.class)
+                .getText().startsWith("Exported"));
+        String status = robot.lookup("#export-status").queryAs(Label.class).getText();
+        String report = robot.lookup("#export-report").queryAs(TextArea.class).getText();
+        assertEquals("Exported — check passed", status, report);
+        assertTrue(report.contains("Export check (onnx, opset 17): PASSED"), report);
+        assertTrue(Files.size(out) > 1000);
+        robot.interact(() -> dialog[0].stage().close());
+    }
+}
