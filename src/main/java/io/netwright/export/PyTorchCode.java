@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -186,7 +185,7 @@ public final class PyTorchCode {
     }
 
     private static String docLine(String name) {
-        return name.replace("\"\"\"", "'''").replace("\\", "/").replace('\n', ' ').toLowerCase(Locale.ROOT)
-                .isEmpty() ? "Model" : name.replace("\"\"\"", "'''").replace("\\", "/").replace('\n', ' ');
+        String d = name.replace("\"\"\"", "'''").replace("\\", "/").replace('\n', ' ').strip();
+        return d.isEmpty() ? "Model" : d;
     }
 }
