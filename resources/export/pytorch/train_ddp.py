@@ -23,6 +23,7 @@ next to this script. Pixels become floats in [0, 1], are resized to the design i
 import argparse
 import csv
 import gzip
+import json
 import math
 import os
 import random
@@ -407,14 +408,13 @@ def main():
     model = Model()  # the same seed on every rank gives the same initial weights; DDP also broadcasts rank 0's
     if args.init:
         model.load_state_dict(load_file(args.init), strict=True)
-    classes = max(1, len(CLASSES)) if CLASSES else None
     if args.synthetic or not args.data:
         if not args.synthetic and rank == 0:
             print('no dataset given (--data): training on a synthetic set')
         with torch.no_grad():
-            sample = model.eval()(synthetic(1, 0, 2)[0][0].unsqueeze(0))
-        n_out = sample.shape[-1]
-        train_set, test_set = synthetic(512, args.seed, classes or n_out), synthetic(128, args.seed + 1, classes or n_out)
+            probe = torch.zeros((1,) + tuple(INPUT_SHAPE), dtype=torch.int64 if INPUT_DTYPE == 'int64' else None)
+            n_out = len(CLASSES) or model.eval()(probe).shape[-1]
+        train_set, test_set = synthetic(512, args.seed, n_out), synthetic(128, args.seed + 1, n_out)
     else:
         train_set, test_set, _ = load_data(args.data)
     n = len(train_set)
@@ -475,7 +475,8 @@ def main():
         if rank == 0:
             print(f'test  loss {test_loss:.4f}  accuracy {test_acc:.4f}')
     if rank == 0:
-        meta = {'design': DESIGN_NAME, 'classes': '\n'.join(CLASSES), 'steps': str(state['step'])}
+        meta = {'netwright.design': DESIGN_NAME, 'netwright.classes': json.dumps(list(CLASSES)),
+                'netwright.input_shape': json.dumps(list(INPUT_SHAPE)), 'steps': str(state['step'])}
         save_file(model.state_dict(), args.out, meta)
         print(f'saved {args.out}')
     if distributed:
