@@ -92,8 +92,9 @@ class PyTorchRoundTripTest {
         Path dir = tmp.resolve("lenet");
         PyTorchExporter.export(src, TrainingRecipe.defaults("fashion-mnist-small").withEpochs(1), dir, false);
         Path data = Path.of("samples", "data", "fashion-mnist-small").toAbsolutePath();
+        // --redirects 2 --tee 2: torchrun of torch < 2.0 on Python 3.11 crashes parsing the default "0" (Debian 12)
         PythonTorch.Outcome o = PythonTorch.exec(List.of(torchrun.toString(), "--standalone", "--nproc_per_node=2",
-                "train_ddp.py", "--data", data.toString(), "--max-steps", "5", "--batch-size", "32", "--out",
+                "--redirects", "2", "--tee", "2", "train_ddp.py", "--data", data.toString(), "--max-steps", "5", "--batch-size", "32", "--out",
                 "trained.safetensors"), dir, Duration.ofSeconds(120));
         assertEquals(0, o.exitCode(), o.stdout() + o.stderr());
         assertTrue(o.stdout().contains("epoch 1/1"), o.stdout());
