@@ -102,4 +102,14 @@ class PyTorchRoundTripTest {
         LoadResult r = ours.loadStateDict(Safetensors.read(dir.resolve("trained.safetensors")).tensors(), true);
         assertTrue(r.missingKeys().isEmpty() && r.unexpectedKeys().isEmpty(), r.toString());
     }
+
+    @Test
+    void everyPublicModuleAttributeIsRefusedAsANodeId() throws Exception {
+        PythonTorch.Outcome o = python().run(List.of("-c", "import torch.nn as nn; print('\\n'.join(n for n in "
+                + "dir(nn.Module) if not n.startswith('_')))"), null, Duration.ofSeconds(60));
+        assertEquals(0, o.exitCode(), o.stderr());
+        List<String> missing = o.stdout().lines().map(String::strip).filter(n -> !n.isEmpty())
+                .filter(n -> !PyTorchCode.MODULE_ATTRS.contains(n)).toList();
+        assertTrue(missing.isEmpty(), "add to PyTorchCode.MODULE_ATTRS: " + missing);
+    }
 }
