@@ -6,7 +6,9 @@ import io.netwright.export.ExportException;
 import io.netwright.export.ExportSource;
 import io.netwright.export.OnnxExporter;
 import io.netwright.export.OnnxOptions;
+import io.netwright.export.PyTorchExporter;
 import io.netwright.export.TritonExporter;
+import io.netwright.export.TritonRepository;
 import io.netwright.export.TritonOptions;
 import io.netwright.graph.Analyzer;
 import io.netwright.graph.Design;
@@ -101,6 +103,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "triton: model instances per device (default: ${DEFAULT-VALUE}).")
     int instances;
 
+    @Option(names = "--torchscript",
+            description = "triton: also a pytorch_libtorch model (1/model.pt traced from the PyTorch export where "
+                    + "python3 with torch is found).")
+    boolean torchscript;
+
     @Override
     public Integer call() throws IOException {
         String fmt = format.toLowerCase(Locale.ROOT);
@@ -114,7 +121,7 @@ final class ExportCommand implements Callable<Integer> {
         TritonOptions triton;
         try {
             onnx = new OnnxOptions(opset, probabilities);
-            triton = new TritonOptions(name, maxBatch, instanceKind, instances, onnx, false);
+            triton = new TritonOptions(name, maxBatch, instanceKind, instances, onnx, torchscript);
         } catch (ExportException e) {
             throw new UsageError(e.getMessage());
         }
@@ -127,22 +134,38 @@ final class ExportCommand implements Callable<Integer> {
         ExportSource src;
         try {
             src = new ExportSource(l.design(), l.analysis(), l.model(), l.classes());
-            Path written = switch (fmt) {
+            Path written;
+            List<String> notes = new java.util.ArrayList<>();
+            switch (fmt) {
                 case "onnx" -> {
                     OnnxExporter.write(src, onnx, out, force);
-                    yield out;
+                    written = out;
                 }
-                case "triton" -> TritonExporter.write(src, triton, out, force);
-                default -> throw new UsageError("--format pytorch is not available in this build");
-            };
+                case "triton" -> {
+                    TritonRepository repo = TritonExporter.write(src, triton, out, force);
+                    written = repo.model();
+                    notes.addAll(repo.notes());
+                }
+                default -> {
+                    PyTorchExporter.export(src, l.config() == null ? null : PyTorchRecipes.from(l.config()), out,
+                            force);
+                    written = out;
+                }
+            }
             o.println("Exported " + src.name() + " (" + fmt + (fmt.equals("pytorch") ? "" : ", opset " + opset)
                     + ") to " + written);
+            notes.forEach(n -> err.println("note: " + n));
             if (check) {
-                ReferenceBatch ref = ReferenceBatch.of(l.design(), l.config(), samples);
-                Path onnxFile = fmt.equals("onnx") ? out : written.resolve(TritonExporter.VERSION)
-                        .resolve(TritonExporter.ONNX_FILE);
-                ExportCheckReport r = ExportCheck.onnx(src, Files.readAllBytes(onnxFile), ref.inputs(), ref.text(),
-                        fmt, opset, out);
+                ExportCheckReport r;
+                if (fmt.equals("pytorch")) {
+                    r = ExportCheck.pytorch(src, out);
+                } else {
+                    ReferenceBatch ref = ReferenceBatch.of(l.design(), l.config(), samples);
+                    Path onnxFile = fmt.equals("onnx") ? out : written.resolve(TritonExporter.VERSION)
+                            .resolve(TritonExporter.ONNX_FILE);
+                    r = ExportCheck.onnx(src, Files.readAllBytes(onnxFile), ref.inputs(), ref.text(), fmt, opset,
+                            out);
+                }
                 r.lines().forEach(o::println);
                 o.flush();
                 if (r.checked() && !r.passed()) {

@@ -64,6 +64,27 @@ public final class ExportCheck {
         return new ExportCheckReport(format, runtime, opset, batchText, outputs, top1, files, notes);
     }
 
+    /**
+     * The report of the PyTorch check of the code folder {@code dir}: whether model.py loaded the weights strictly
+     * and how its outputs compare with ours ({@link PyTorchCheck}).
+     */
+    public static ExportCheckReport pytorch(ExportSource src, Path dir) {
+        PyTorchCheck.Result r = PyTorchCheck.check(src, dir);
+        String runtime = PythonTorch.find().map(p -> "PyTorch " + p.torchVersion() + " (" + p.executable() + ")")
+                .orElse("not run: no python3 with torch found (install python3-torch)");
+        List<OutputCheck> outputs = r.checked() ? List.of(new OutputCheck("logits", r.maxAbsError(), r.maxRelError(),
+                r.withinTolerance() && r.loadedStrictly())) : List.of();
+        List<String> notes = new ArrayList<>();
+        if (r.checked()) {
+            notes.add("weights loaded strictly: " + (r.loadedStrictly() ? "yes" : "NO (missing " + r.missingKeys()
+                    + ", unexpected " + r.unexpectedKeys() + ")"));
+        }
+        notes.add(r.summary());
+        String batch = r.batch() > 0 ? r.batch() + " random normal samples (seeded)" : "none";
+        return new ExportCheckReport("pytorch", runtime, 0, batch, outputs, r.checked() ? r.top1Agreement()
+                : Double.NaN, files(dir), notes);
+    }
+
     /** The fraction of rows of {@code k} scores whose argmax agrees. */
     static double top1(float[] a, float[] b, int k) {
         int rows = b.length / k;

@@ -32,15 +32,16 @@ public final class TritonExporter {
     /**
      * Writes the repository folder {@code repo} atomically (with {@code force}, an existing one is replaced).
      *
-     * @return the model folder inside it
+     * @return the model folders written and notes for the user
      */
-    public static Path write(ExportSource src, TritonOptions options, Path repo, boolean force) {
+    public static TritonRepository write(ExportSource src, TritonOptions options, Path repo, boolean force) {
         String name = options.nameFor(src.name());
         byte[] onnx = OnnxExporter.toModel(src, options.onnx()).toByteArray();
         boolean indices = src.steps().stream().anyMatch(s -> s.live() && s.type().name().equals("Embedding")
                 && s.inputs().stream().anyMatch(i -> src.steps().stream().anyMatch(t -> t.isInput()
                         && t.id().equals(i))));
         List<String> labels = labels(src);
+        List<String> notes = new java.util.ArrayList<>();
         ExportOutput.folder(repo, force, dir -> {
             Path model = dir.resolve(name);
             Files.createDirectories(model.resolve(VERSION));
@@ -49,8 +50,16 @@ public final class TritonExporter {
                     OnnxExporter.LOGITS, indices ? "TYPE_INT64" : "TYPE_FP32", src.inputShape(), src.outputShape(),
                     !labels.isEmpty(), options), StandardCharsets.UTF_8);
             writeLabels(model, labels);
+            if (options.torchscript()) {
+                String note = TritonTorchScript.write(src, dir.resolve(name + "_torchscript"), options, indices,
+                        labels);
+                if (note != null) {
+                    notes.add(note);
+                }
+            }
         });
-        return repo.resolve(name);
+        return new TritonRepository(repo.resolve(name), options.torchscript() ? repo.resolve(name + "_torchscript")
+                : null, notes);
     }
 
     /** Writes {@code labels.txt} (one class per line) into {@code model} when there are labels. */

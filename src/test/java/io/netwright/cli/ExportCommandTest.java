@@ -82,6 +82,43 @@ class ExportCommandTest {
     }
 
     @Test
+    void pytorchCodeFromARunWithItsTrainingRecipeAndTheStrictLoadCheck() throws Exception {
+        Path code = dir.resolve("code");
+        Cli.Result r = Cli.run("export", run.toString(), "--format", "pytorch", "--out", code.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String f : List.of("model.py", "weights.safetensors", "predict.py", "to_torchscript.py", "train_ddp.py",
+                "README.md")) {
+            assertTrue(Files.isRegularFile(code.resolve(f)), f);
+        }
+        assertTrue(Files.readString(code.resolve("train_ddp.py")).contains("DistributedDataParallel"));
+        if (io.netwright.export.PythonTorch.find().isPresent()) {
+            assertTrue(r.out().contains("Export check (pytorch): PASSED"), r.out());
+            assertTrue(r.out().contains("weights loaded strictly: yes"), r.out());
+        } else {
+            assertTrue(r.out().contains("Export check (pytorch): NOT CHECKED"), r.out());
+            assertTrue(r.out().contains("no python3 with torch"), r.out());
+        }
+    }
+
+    @Test
+    void tritonWithTorchScriptAddsALibtorchModel() throws Exception {
+        Path repo = dir.resolve("repo-ts");
+        Cli.Result r = Cli.run("export", run.toString(), "--format", "triton", "--out", repo.toString(), "--name",
+                "lenet", "--torchscript", "--no-check");
+        assertEquals(0, r.code(), r.err());
+        Path ts = repo.resolve("lenet_torchscript");
+        String config = Files.readString(ts.resolve("config.pbtxt"));
+        assertTrue(config.contains("platform: \"pytorch_libtorch\"") && config.contains("\"INPUT__0\"")
+                && config.contains("\"OUTPUT__0\""), config);
+        assertTrue(Files.isRegularFile(ts.resolve("build_model_pt.sh")));
+        if (io.netwright.export.PythonTorch.find().isPresent()) {
+            assertTrue(Files.size(ts.resolve("1/model.pt")) > 100_000, r.err());
+        } else {
+            assertTrue(r.err().contains("TorchScript model not built: no python3 with torch"), r.err());
+        }
+    }
+
+    @Test
     void anExistingOutputIsKeptWithoutForce() throws Exception {
         Path file = dir.resolve("keep.onnx");
         Files.writeString(file, "not mine to overwrite");

@@ -39,7 +39,7 @@ class TritonExportTest {
         ExportSource src = ExportSource.of(d, m, FASHION);
         Path repo = tmp.resolve("repo");
         TritonOptions o = new TritonOptions("lenet", 16, "cpu", 2, OnnxOptions.defaults(), false);
-        Path model = TritonExporter.write(src, o, repo, false);
+        Path model = TritonExporter.write(src, o, repo, false).model();
 
         assertEquals(repo.resolve("lenet"), model);
         Path onnx = model.resolve("1").resolve("model.onnx");
@@ -73,7 +73,7 @@ class TritonExportTest {
     void unknownClassesAreNumberedOnePerLine() throws Exception {
         Design d = ExportFixtures.read(ExportFixtures.SAMPLES.resolve("simple_cnn.json"));
         ExportSource src = ExportSource.of(d, ExportFixtures.compiled(d, 1), List.of());
-        Path model = TritonExporter.write(src, TritonOptions.defaults(), tmp.resolve("r"), false);
+        Path model = TritonExporter.write(src, TritonOptions.defaults(), tmp.resolve("r"), false).model();
         int classes = src.outputShape()[0];
         assertEquals(IntStream.range(0, classes).mapToObj(Integer::toString).toList(),
                 Files.readAllLines(model.resolve("labels.txt")));

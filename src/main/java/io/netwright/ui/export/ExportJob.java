@@ -53,7 +53,7 @@ public final class ExportJob {
                 onnxFile = written;
             } else {
                 TritonOptions t = new TritonOptions(null, 32, "auto", 1, onnx, false);
-                written = TritonExporter.write(src, t, r.output(), r.force());
+                written = TritonExporter.write(src, t, r.output(), r.force()).model();
                 onnxFile = written.resolve(TritonExporter.VERSION).resolve(TritonExporter.ONNX_FILE);
             }
             if (!r.check()) {
