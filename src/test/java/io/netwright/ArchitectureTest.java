@@ -109,7 +109,7 @@ class ArchitectureTest {
             .whereLayer("io").mayOnlyAccessLayers("tensor", "nn", "optim", "backend")
             .whereLayer("graph").mayOnlyAccessLayers("tensor", "nn", "backend")
             .whereLayer("train").mayOnlyAccessLayers("graph", "nn", "optim", "data", "io", "tensor", "backend")
-            .whereLayer("export").mayOnlyAccessLayers("graph", "nn", "io", "tensor", "backend")
+            .whereLayer("export").mayOnlyAccessLayers("train", "graph", "nn", "optim", "data", "io", "tensor", "backend")
             .whereLayer("ui").mayOnlyAccessLayers("train", "export", "graph", "nn", "optim", "data", "io",
                     "tensor", "backend")
             .whereLayer("cli").mayOnlyAccessLayers("ui", "train", "export", "graph", "nn", "optim", "data", "io",

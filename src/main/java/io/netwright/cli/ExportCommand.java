@@ -7,6 +7,7 @@ import io.netwright.export.ExportSource;
 import io.netwright.export.OnnxExporter;
 import io.netwright.export.OnnxOptions;
 import io.netwright.export.PyTorchExporter;
+import io.netwright.export.PyTorchRecipes;
 import io.netwright.export.TritonExporter;
 import io.netwright.export.TritonRepository;
 import io.netwright.export.TritonOptions;

@@ -72,7 +72,11 @@ public final class ExportDialog {
         CheckBox probs = new CheckBox("Add a 'probabilities' output (Softmax of the logits)");
         probs.setId("export-probabilities");
         probs.selectedProperty().bindBidirectional(vm.probabilitiesProperty());
-        CheckBox check = new CheckBox("Check the export on a reference batch (ONNX Runtime next to Netwright)");
+        var onnxOnly = vm.formatProperty().isEqualTo(ExportFormat.PYTORCH);
+        opset.disableProperty().bind(onnxOnly);
+        probs.disableProperty().bind(onnxOnly);
+        CheckBox check = new CheckBox("Check the export next to Netwright (ONNX Runtime; PyTorch where python3 "
+                + "with torch is found)");
         check.setId("export-check");
         check.selectedProperty().bindBidirectional(vm.checkProperty());
 

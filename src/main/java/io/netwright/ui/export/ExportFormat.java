@@ -5,7 +5,9 @@ public enum ExportFormat {
     /** One .onnx file. */
     ONNX("ONNX model (.onnx)", false, ".onnx"),
     /** A Triton model repository folder. */
-    TRITON("Triton model repository (folder)", true, "-triton");
+    TRITON("Triton model repository (folder)", true, "-triton"),
+    /** PyTorch code (model.py, weights, predict, TorchScript and DDP training scripts) in a folder. */
+    PYTORCH("PyTorch code with a DDP training script (folder)", true, "-pytorch");
 
     private final String label;
     private final boolean folder;

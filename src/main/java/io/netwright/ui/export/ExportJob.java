@@ -6,6 +6,8 @@ import io.netwright.export.ExportException;
 import io.netwright.export.ExportSource;
 import io.netwright.export.OnnxExporter;
 import io.netwright.export.OnnxOptions;
+import io.netwright.export.PyTorchExporter;
+import io.netwright.export.PyTorchRecipes;
 import io.netwright.export.TritonExporter;
 import io.netwright.export.TritonOptions;
 import io.netwright.graph.Analyzer;
@@ -46,18 +48,29 @@ public final class ExportJob {
             OnnxOptions onnx = new OnnxOptions(r.opset(), r.probabilities());
             ExportSource src = new ExportSource(l.design(), l.analysis(), l.model(), l.classes());
             Path written;
-            Path onnxFile;
-            if (r.format() == ExportFormat.ONNX) {
-                OnnxExporter.write(src, onnx, r.output(), r.force());
-                written = r.output();
-                onnxFile = written;
-            } else {
-                TritonOptions t = new TritonOptions(null, 32, "auto", 1, onnx, false);
-                written = TritonExporter.write(src, t, r.output(), r.force()).model();
-                onnxFile = written.resolve(TritonExporter.VERSION).resolve(TritonExporter.ONNX_FILE);
+            Path onnxFile = null;
+            switch (r.format()) {
+                case ONNX -> {
+                    OnnxExporter.write(src, onnx, r.output(), r.force());
+                    written = r.output();
+                    onnxFile = written;
+                }
+                case TRITON -> {
+                    TritonOptions t = new TritonOptions(null, 32, "auto", 1, onnx, false);
+                    written = TritonExporter.write(src, t, r.output(), r.force()).model();
+                    onnxFile = written.resolve(TritonExporter.VERSION).resolve(TritonExporter.ONNX_FILE);
+                }
+                default -> {
+                    PyTorchExporter.export(src, l.config() == null ? null : PyTorchRecipes.from(l.config()),
+                            r.output(), r.force());
+                    written = r.output();
+                }
             }
             if (!r.check()) {
                 return new ExportOutcome(written, null, null);
+            }
+            if (onnxFile == null) {
+                return new ExportOutcome(written, ExportCheck.pytorch(src, written), null);
             }
             ReferenceBatch ref = ReferenceBatch.of(l.design(), l.config(), r.samples());
             return new ExportOutcome(written, ExportCheck.onnx(src, Files.readAllBytes(onnxFile), ref.inputs(),

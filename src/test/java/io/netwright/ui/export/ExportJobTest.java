@@ -72,6 +72,22 @@ class ExportJobTest {
     }
 
     @Test
+    void aRunAsPyTorchCodeWithItsTrainingRecipe() throws Exception {
+        ExportViewModel vm = vm();
+        vm.formatProperty().set(ExportFormat.PYTORCH);
+        assertTrue(vm.outputProperty().get().endsWith("lenet-5-pytorch"));
+        vm.outputProperty().set(tmp.resolve("code").toString());
+        ExportOutcome o = ExportJob.run(vm.request(false));
+        assertTrue(o.ok(), o.text());
+        String script = Files.readString(tmp.resolve("code/train_ddp.py"));
+        assertTrue(script.contains("'optimizer': 'Adam'"), "the run's optimizer: " + script.lines()
+                .filter(l -> l.contains("'optimizer'")).toList());
+        boolean torch = io.netwright.export.PythonTorch.find().isPresent();
+        assertEquals(torch, o.report().checked(), o.text());
+        assertTrue(o.text().contains(torch ? "weights loaded strictly: yes" : "no python3 with torch"), o.text());
+    }
+
+    @Test
     void aWeightsFileForAnotherDesignIsRefusedWithItsKeys() throws Exception {
         Design other = DesignFiles.read(Path.of("samples/designs/simple_cnn.json"));
         Path w = tmp.resolve("other.safetensors");

@@ -1,9 +1,8 @@
-package io.netwright.cli;
+package io.netwright.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netwright.export.TrainingRecipe;
 import io.netwright.graph.DesignFiles;
 import io.netwright.train.Augmentation;
 import io.netwright.train.DataConfig;

@@ -1,7 +1,6 @@
-package io.netwright.cli;
+package io.netwright.export;
 
 import io.netwright.data.formats.SampleData;
-import io.netwright.export.TrainingRecipe;
 import io.netwright.train.Augmentation;
 import io.netwright.train.DataSpec;
 import io.netwright.train.TrainingConfig;
@@ -11,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The PyTorch export's training recipe of a run: {@link TrainingConfig} (train) mapped to {@link TrainingRecipe}
- * (export), which may not see the train package.
+ * The PyTorch export's training recipe of a run: its {@link TrainingConfig} mapped to the plain
+ * {@link TrainingRecipe} that train_ddp.py is written from.
  *
  * <pre>{@code PyTorchExporter.export(src, PyTorchRecipes.from(run.config()), out, force);}</pre>
  */
