@@ -44,6 +44,9 @@ public final class ExportDialog {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Export");
         stage.setScene(new Scene(content(), 760, 600));
+        // a text field focused when the window closes would keep its caret timeline (and JavaFX pulses) running
+        stage.setOnHidden(e -> stage.getScene().getRoot().requestFocus());
+        stage.getScene().getRoot().setFocusTraversable(true);
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
             stage.getScene().getRoot().getStyleClass().setAll(owner.getScene().getRoot().getStyleClass());
@@ -130,6 +133,9 @@ public final class ExportDialog {
         TextArea report = new TextArea();
         report.setId("export-report");
         report.setEditable(false);
+        // not a tab stop: when Export disables during a run the focus must not land here, where its blinking
+        // caret would keep JavaFX pulsing (even after the window closes)
+        report.setFocusTraversable(false);
         report.setStyle("-fx-font-family: 'monospace';");
         report.textProperty().bind(vm.reportProperty());
         VBox.setVgrow(report, Priority.ALWAYS);
