@@ -78,8 +78,9 @@ public final class ExportDialog {
         var onnxOnly = vm.formatProperty().isEqualTo(ExportFormat.PYTORCH);
         opset.disableProperty().bind(onnxOnly);
         probs.disableProperty().bind(onnxOnly);
-        CheckBox check = new CheckBox("Check the export next to Netwright (ONNX Runtime; PyTorch where python3 "
-                + "with torch is found)");
+        CheckBox check = new CheckBox("Check the export against Netwright's outputs");
+        check.setTooltip(new javafx.scene.control.Tooltip("ONNX and Triton: run by ONNX Runtime on a reference "
+                + "batch; PyTorch code: run by python3 with torch where it is found"));
         check.setId("export-check");
         check.selectedProperty().bindBidirectional(vm.checkProperty());
 
