@@ -1,8 +1,10 @@
 package io.netwright.cli;
 
+import io.netwright.backend.Backend;
 import io.netwright.backend.Device;
 import io.netwright.backend.DeviceInfo;
 import io.netwright.backend.Devices;
+import java.util.function.Consumer;
 
 /** The {@code --device} option: {@code cpu}, {@code cuda} or {@code cuda:N}, checked against what was found. */
 final class DeviceArgs {
@@ -20,7 +22,7 @@ final class DeviceArgs {
         try {
             d = Device.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageError("--device " + text + ": unknown device — use cpu, cuda, cuda:N (or auto for train)", e);
+            throw new UsageError("--device " + text + ": unknown device — use cpu, cuda, cuda:N or auto", e);
         }
         if (!Devices.shared().isAvailable(d)) {
             throw new CliError("--device " + text + ": " + d + " is not available: " + reason(d)
@@ -42,16 +44,29 @@ final class DeviceArgs {
     }
 
     /**
-     * Parses {@code text} for a command that runs tensors, which the CLI does on the CPU only for now (models have
-     * no {@code to(device)} yet).
+     * The backend {@code --device} of a command that runs tensors ({@code predict}, {@code eval}) names:
+     * {@code cpu}, {@code cuda}, {@code cuda:N} or {@code auto} (a GPU when one works, else the CPU, saying why to
+     * {@code notes}).
+     *
+     * @throws CliError when the device is not available, with the reason and the fix
      */
-    static Device parseForCompute(String text) {
-        Device d = parse(text);
-        if (d.kind() != Device.Kind.CPU) {
-            throw new UsageError("--device " + text + ": the command line runs on the CPU only in this version — use "
-                    + "--device cpu");
+    static Backend backendForCompute(String text, Consumer<String> notes) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        Device d;
+        if (t.equals("auto")) {
+            d = Devices.shared().auto();
+            if (d.kind() == Device.Kind.CPU) {
+                notes.accept("device auto: running on the CPU — " + Devices.shared().whyNotAccelerated());
+            }
+        } else {
+            d = parse(t);
         }
-        return d;
+        try {
+            return Devices.backendFor(d);
+        } catch (IllegalStateException e) {
+            throw new CliError("--device " + text + ": " + ShortErrors.oneLine(ShortErrors.message(e))
+                    + " — use --device cpu, or run 'netwright devices'", e);
+        }
     }
 
     /** The memory a training run may use on {@code d}: the JVM's heap for the CPU, unknown (0) otherwise. */

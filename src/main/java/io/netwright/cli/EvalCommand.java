@@ -1,5 +1,6 @@
 package io.netwright.cli;
 
+import io.netwright.backend.Backend;
 import io.netwright.data.Batch;
 import io.netwright.data.DataLoader;
 import io.netwright.data.Dataset;
@@ -86,7 +87,7 @@ final class EvalCommand implements Callable<Integer> {
     int topK;
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
-            description = "Where to run (default: ${DEFAULT-VALUE}).")
+            description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Option(names = "--json", description = "Print the whole evaluation as JSON.")
@@ -97,9 +98,9 @@ final class EvalCommand implements Callable<Integer> {
         if (batch <= 0 || topK <= 0 || limit != null && limit <= 0) {
             throw new UsageError("--batch, --top-k and --limit must be positive");
         }
-        DeviceArgs.parseForCompute(device);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Backend backend = DeviceArgs.backendForCompute(device, n -> err.println("note: " + n));
         boolean isRun = Files.isRegularFile(target.resolve(RunFolder.CONFIG));
         if (!Files.exists(target)) {
             throw new CliError(target + ": no such run folder or weights file");
@@ -171,7 +172,8 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             notes.forEach(n -> err.println("note: " + n));
         }
-        Evaluation e = evaluate(model, d.head().loss(), view, splitName, td.classes());
+        model.to(backend);
+        Evaluation e = evaluate(model, backend, d.head().loss(), view, splitName, td.classes());
         out.print(json ? e.toJson() + (e.toJson().endsWith("\n") ? "" : "\n") : e.report());
         out.flush();
         return 0;
@@ -197,7 +199,7 @@ final class EvalCommand implements Callable<Integer> {
 
     /** Per-sample probabilities, labels and losses over {@code view}, summed up by {@link Evaluation#compute}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Evaluation evaluate(GraphModule model, Loss loss, Dataset<?> view, String splitName,
+    private Evaluation evaluate(GraphModule model, Backend backend, Loss loss, Dataset<?> view, String splitName,
             List<String> classes) {
         int n = view.size();
         int k = classes.size();
@@ -213,10 +215,10 @@ final class EvalCommand implements Callable<Integer> {
             for (Object o : loader.epoch(0)) {
                 Batch b = (Batch) o;
                 try (b; var scope = TensorScope.open()) {
-                    Tensor logits = model.call(b.inputs());
+                    Tensor logits = model.call(b.inputs().to(backend));
                     Tensor p = loss == Loss.NLL ? logits.exp() : logits.softmax(1);
                     float[] pv = p.contiguous().toFloatArray();
-                    float[] lv = criterion.forward(logits, b.targets()).contiguous().toFloatArray();
+                    float[] lv = criterion.forward(logits, b.targets().to(backend)).contiguous().toFloatArray();
                     long[] y = b.targets().toLongArray();
                     for (int i = 0; i < y.length; i++, row++) {
                         probs[row] = Arrays.copyOfRange(pv, i * k, (i + 1) * k);

@@ -1,5 +1,6 @@
 package io.netwright.cli;
 
+import io.netwright.backend.Backend;
 import io.netwright.data.ByteImage;
 import io.netwright.data.Image;
 import io.netwright.data.formats.ColorMode;
@@ -67,7 +68,7 @@ final class PredictCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
-            description = "Where to run (default: ${DEFAULT-VALUE}).")
+            description = "cpu, cuda, cuda:N or auto (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Override
@@ -75,9 +76,9 @@ final class PredictCommand implements Callable<Integer> {
         if (top <= 0) {
             throw new UsageError("--top " + top + ": must be at least 1");
         }
-        DeviceArgs.parseForCompute(device);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Backend backend = DeviceArgs.backendForCompute(device, n -> err.println("note: " + n));
         if (Files.isRegularFile(design.resolve(RunFolder.CONFIG))) {
             weights = weights == null ? design : weights;
             design = design.resolve(RunFolder.DESIGN);
@@ -120,6 +121,7 @@ final class PredictCommand implements Callable<Integer> {
 
         int k = Math.min(top, numClasses);
         int per = dims[0] * dims[1] * dims[2];
+        model.to(backend);
         model.eval();
         int nameWidth = classes.stream().mapToInt(String::length).max().orElse(1);
         int rankWidth = Integer.toString(k).length();
@@ -131,7 +133,7 @@ final class PredictCommand implements Callable<Integer> {
                     System.arraycopy(inputs.get(start + i).data(), 0, data, i * per, per);
                 }
                 try (var scope = TensorScope.open()) {
-                    Tensor logits = model.call(Tensor.of(data, n, dims[0], dims[1], dims[2]));
+                    Tensor logits = model.call(Tensor.of(data, n, dims[0], dims[1], dims[2]).to(backend));
                     Tensor probs = d.head().loss() == Loss.NLL ? logits.exp() : logits.softmax(1);
                     ValuesIndices best = probs.topk(k, 1, true);
                     float[] p = best.values().contiguous().toFloatArray();

@@ -49,6 +49,11 @@ final class ResumeCommand implements Callable<Integer> {
                     + "an uninterrupted one.")
     Double lr;
 
+    @Option(names = "--device", paramLabel = "DEVICE",
+            description = "Continue on cpu, cuda, cuda:N or auto (default: the run's device); checkpoints are "
+                    + "device-neutral, so a run may move.")
+    String device;
+
     @Option(names = "--json", description = "Print a JSON summary on stdout at the end (progress goes to stderr).")
     boolean json;
 
@@ -75,8 +80,10 @@ final class ResumeCommand implements Callable<Integer> {
             throw new CliError(runDir + ": the run already finished its " + old.epochs() + " epochs — give --epochs "
                     + "with more to continue it");
         }
+        String dev = device == null ? null : DeviceArgs.parseForTraining(device);
         Trainer trainer = Trainer.resumeRun(runDir, c -> {
             TrainingConfig n = epochs == null ? c : c.withEpochs(epochs);
+            n = dev == null ? n : n.withDevice(dev);
             return lr == null ? n : n.withOptimizer(n.optimizer().withLr(lr));
         }, data(old));
         PrintWriter stdout = spec.commandLine().getOut();
