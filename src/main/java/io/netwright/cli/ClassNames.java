@@ -26,9 +26,11 @@ final class ClassNames {
     /**
      * Names for {@code count} outputs.
      *
+     * @param designFile the design's file: a dataset path in it is relative to its folder (null: as given)
      * @param notes receives a sentence when a source of names was tried and failed
      */
-    static List<String> of(Design design, Map<String, String> weightsMeta, int count, Consumer<String> notes) {
+    static List<String> of(Design design, java.nio.file.Path designFile, Map<String, String> weightsMeta, int count,
+            Consumer<String> notes) {
         Optional<List<String>> fromWeights = WeightsArgs.classes(weightsMeta);
         if (fromWeights.isPresent() && fromWeights.get().size() == count) {
             return fromWeights.get();
@@ -42,7 +44,7 @@ final class ClassNames {
             int[] dims = design.input().dims();
             ColorMode mode = dims.length == 3 && dims[0] == 1 ? ColorMode.GRAYSCALE : ColorMode.RGB;
             try {
-                List<String> names = DataSpec.resolve(binding, mode).classes();
+                List<String> names = DataSpec.resolve(DataSpec.inDesignFolder(binding, designFile), mode).classes();
                 if (names.size() == count) {
                     return names;
                 }

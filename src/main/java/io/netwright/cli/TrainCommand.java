@@ -11,6 +11,7 @@ import io.netwright.graph.DesignAnalysis;
 import io.netwright.io.AtomicFiles;
 import io.netwright.io.Json;
 import io.netwright.train.DataConfig;
+import io.netwright.train.DataSpec;
 import io.netwright.train.NumberText;
 import io.netwright.train.OptimizerConfig;
 import io.netwright.train.RunStore;
@@ -168,7 +169,10 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("lr", lr != null ? lr : opt.defaultLr());
         options.putAll(opt.options());
-        DataConfig dc = DataConfig.of(data == null ? "" : data).withFractions(validation, 0).withWorkers(workers);
+        // The design's dataset path is relative to the design file; the config keeps it resolved, so resume and
+        // eval find it from any folder.
+        String spec = data != null ? data : DataSpec.inDesignFolder(d.input().dataset(), design);
+        DataConfig dc = DataConfig.of(spec).withFractions(validation, 0).withWorkers(workers);
         return TrainingConfig.of(d).withData(dc).withEpochs(epochs).withBatchSize(batch)
                 .withOptimizer(new OptimizerConfig(opt.displayName(), options)).withSeed(seed).withDevice(device);
     }
@@ -177,22 +181,36 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingData data(TrainingConfig config, String dataSpec) {
         if (dataSpec.isEmpty()) {
             throw new CliError("--data is missing and " + design.getFileName() + " names no dataset — give --data, "
-                    + "e.g. --data fashion-mnist-small");
+                    + "e.g. --data fashion-mnist-small, or set input.dataset in the design");
         }
         TrainingData td;
         try {
             td = TrainingData.resolve(config);
         } catch (IOException | RuntimeException e) {
-            if (ClassNames.known(dataSpec).isPresent() && !Files.exists(Path.of(dataSpec))) {
-                throw new CliError("--data " + dataSpec + ": this dataset is not bundled and Netwright does not "
-                        + "download it — download it and give its folder, e.g. --data ~/data/cifar-10-batches-bin, or "
-                        + "use fashion-mnist-small", e);
-            }
-            String msg = ShortErrors.oneLine(ShortErrors.message(e));
-            throw new CliError("--data " + dataSpec + ": " + (msg.startsWith(dataSpec + ": ")
-                    ? msg.substring(dataSpec.length() + 2) : msg), e);
+            throw dataError(config, dataSpec, e);
         }
         return limit == null ? td : limited(td, limit, seed);
+    }
+
+    /** The one-line error for data that cannot be opened, naming where the SPEC came from. */
+    private CliError dataError(TrainingConfig config, String dataSpec, Exception e) {
+        boolean fromDesign = data == null;
+        String named = fromDesign ? config.design().input().dataset().trim() : dataSpec;
+        String where = fromDesign ? "input.dataset '" + named + "' in " + design.getFileName() : "--data " + dataSpec;
+        if (ClassNames.known(named).isPresent() && !Files.exists(Path.of(dataSpec))) {
+            String fix = fromDesign
+                    ? "download it and set input.dataset to its folder (relative to the design file), or give "
+                            + "--data ~/data/cifar-10-batches-bin, or --data " + DataSpec.BUNDLED.get(0)
+                    : "download it and give its folder, e.g. --data ~/data/cifar-10-batches-bin, or use "
+                            + DataSpec.BUNDLED.get(0);
+            return new CliError(where + ": this dataset is not bundled and Netwright does not download it — " + fix, e);
+        }
+        String msg = ShortErrors.oneLine(ShortErrors.message(e));
+        msg = msg.startsWith(dataSpec + ": ") ? msg.substring(dataSpec.length() + 2) : msg;
+        if (fromDesign && !dataSpec.equals(named)) {
+            msg += " (looked for " + dataSpec + ": a path in input.dataset is relative to the design's folder)";
+        }
+        return new CliError(where + ": " + msg, e);
     }
 
     /** At most {@code limit} samples of each split, a random subset fixed by {@code seed} (resume redoes it). */
@@ -247,7 +265,9 @@ final class TrainCommand implements Callable<Integer> {
             String last = d.nodes().stream().filter(n -> n.type().equals("Output")).findFirst()
                     .flatMap(o -> d.incoming(o.id()).stream().findFirst()).map(e -> " on node '" + e.from() + "'")
                     .orElse("");
-            throw new CliError("--data " + dataSpec + ": has " + classes + " classes but " + design.getFileName()
+            String where = data != null ? "--data " + dataSpec
+                    : "input.dataset '" + d.input().dataset().trim() + "' in " + design.getFileName();
+            throw new CliError(where + ": has " + classes + " classes but " + design.getFileName()
                     + " outputs " + SummaryCommand.shapeText(java.util.Arrays.stream(dims).boxed().toList())
                     + " — set out_features=" + classes + last);
         }

@@ -81,6 +81,35 @@ public final class DataSpec {
     private DataSpec() {
     }
 
+    /**
+     * A design's {@code input.dataset} as a SPEC that works from any working folder: a relative path is taken from
+     * the folder of {@code designFile} (as a design's other relative references would be), {@code ~/} from the home
+     * folder; a bundled sample's name, an absolute path and "" are kept. {@code designFile} null keeps the SPEC.
+     *
+     * <pre>{@code DataSpec.inDesignFolder("data/shapes", Path.of("/home/ada/nets/a.json"));  // /home/ada/nets/data/shapes}</pre>
+     */
+    public static String inDesignFolder(String dataset, Path designFile) {
+        String s = dataset == null ? "" : dataset.trim();
+        if (s.isEmpty() || designFile == null || isBundled(s)) {
+            return s;
+        }
+        if (s.equals("~") || s.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home")).resolve(s.substring(1).replaceFirst("^/", ""))
+                    .normalize().toString();
+        }
+        Path p = Path.of(s);
+        if (p.isAbsolute()) {
+            return s;
+        }
+        Path dir = designFile.toAbsolutePath().getParent();
+        return dir == null ? s : dir.resolve(p).normalize().toString();
+    }
+
+    /** Whether {@code spec} names a bundled sample (case-insensitive). */
+    public static boolean isBundled(String spec) {
+        return spec != null && BUNDLED.contains(spec.trim().toLowerCase(Locale.ROOT));
+    }
+
     /** {@link #resolve(String, ColorMode)} decoding image folders as RGB. */
     public static Source resolve(String spec) throws IOException {
         return resolve(spec, ColorMode.RGB);

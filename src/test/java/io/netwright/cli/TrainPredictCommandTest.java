@@ -172,7 +172,7 @@ class TrainPredictCommandTest {
         assertEquals("netwright train: --data no-such-data: no such file or folder, and not a bundled sample "
                 + "(fashion-mnist-small)", unknown.err().strip());
 
-        Cli.Result notBundled = Cli.run("train", CIFAR_NET, "--out", dir.resolve("r").toString());
+        Cli.Result notBundled = Cli.run("train", CIFAR_NET, "--data", "cifar10", "--out", dir.resolve("r").toString());
         assertEquals(1, notBundled.code());
         assertTrue(notBundled.firstErrorLine().startsWith("netwright train: --data cifar10: this dataset is not "
                 + "bundled"), notBundled.err());

@@ -78,7 +78,8 @@ public final class StudioWindow {
         tabs.getTabs().addAll(tab("Design", new DesignWorkspace(vm, canvas, designHealth)),
                 tab("Train", train),
                 tab("Data", new DataView(Bindings.createStringBinding(
-                        () -> vm.editor().documentDesign().input().dataset(), vm.editor().designProperty()))),
+                        () -> io.netwright.train.DataSpec.inDesignFolder(vm.editor().documentDesign().input().dataset(),
+                                vm.fileProperty().get()), vm.editor().designProperty(), vm.fileProperty()))),
                 tab("Evaluate", evaluate),
                 tab("Runs", runs));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> focusAfterTabChange(now));

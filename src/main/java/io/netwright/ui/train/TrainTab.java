@@ -5,6 +5,7 @@ import io.netwright.graph.Design;
 import io.netwright.graph.DesignAnalysis;
 import io.netwright.train.RunStore;
 import io.netwright.train.Trainer;
+import io.netwright.train.DataSpec;
 import io.netwright.train.TrainingConfig;
 import io.netwright.train.TrainingEvent;
 import io.netwright.ui.editor.EditorViewModel;
@@ -205,9 +206,9 @@ public final class TrainTab extends BorderPane {
             tell("Fix the settings marked in red first: " + r.errors().values().iterator().next());
             return Optional.empty();
         }
-        TrainingConfig config = r.config();
+        TrainingConfig config = inDesignFolder(r.config(), design);
         try {
-            memory.save(key, config);
+            memory.save(key, r.config());
         } catch (IOException e) {
             tell("Could not remember these settings (" + e.getMessage() + "); training anyway");
         }
@@ -230,6 +231,18 @@ public final class TrainTab extends BorderPane {
         tell("Preparing " + config.design().metadata().name() + " on " + config.dataSpec() + " — run folder "
                 + t.runDir().map(Path::toString).orElse("(none)"));
         return Optional.of(t);
+    }
+
+    /**
+     * The config with the design's own dataset path taken from the design file's folder (as {@code train} does), so
+     * a run started from the studio finds the same data; a dataset typed in the form is kept as typed.
+     */
+    private TrainingConfig inDesignFolder(TrainingConfig config, Design design) {
+        String own = design.input().dataset().trim();
+        if (own.isEmpty() || !config.data().spec().trim().equals(own)) {
+            return config;
+        }
+        return config.withData(config.data().withSpec(DataSpec.inDesignFolder(own, designFile.getValue())));
     }
 
     /** Pauses the run after its current step. */
