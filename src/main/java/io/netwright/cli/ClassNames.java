@@ -66,6 +66,7 @@ final class ClassNames {
             case "fashion-mnist-small", "fashion-mnist", "fashion_mnist", "fashionmnist" ->
                     Optional.of(Mnist.FASHION_CLASSES);
             case "mnist" -> Optional.of(Mnist.DIGIT_CLASSES);
+            case "shapes10" -> Optional.of(io.netwright.data.formats.Shapes.ALL_CLASSES);
             case "cifar10", "cifar-10" -> Optional.of(Cifar.CIFAR10_CLASSES);
             case "cifar100", "cifar-100" -> Optional.of(Cifar.CIFAR100_FINE_CLASSES);
             default -> Optional.empty();

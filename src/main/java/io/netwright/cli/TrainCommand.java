@@ -61,8 +61,8 @@ final class TrainCommand implements Callable<Integer> {
     Path design;
 
     @Option(names = "--data", paramLabel = "SPEC",
-            description = "The dataset: a bundled sample (fashion-mnist-small), a folder (IDX files, CIFAR binary "
-                    + "batches, train.csv/test.csv, or one sub-folder of images per class, optionally under train/ "
+            description = "The dataset: a bundled sample (fashion-mnist-small, shapes10), a folder (IDX files, "
+                    + "CIFAR binary batches, train.csv/test.csv, or one sub-folder of images per class, optionally under train/ "
                     + "and test/) or a CSV file (default: the design's dataset).")
     String data;
 

@@ -170,7 +170,7 @@ class TrainPredictCommandTest {
         Cli.Result unknown = Cli.run("train", LENET, "--data", "no-such-data", "--out", dir.resolve("r").toString());
         assertEquals(1, unknown.code());
         assertEquals("netwright train: --data no-such-data: no such file or folder, and not a bundled sample "
-                + "(fashion-mnist-small)", unknown.err().strip());
+                + "(fashion-mnist-small, shapes10)", unknown.err().strip());
 
         Cli.Result notBundled = Cli.run("train", CIFAR_NET, "--data", "cifar10", "--out", dir.resolve("r").toString());
         assertEquals(1, notBundled.code());

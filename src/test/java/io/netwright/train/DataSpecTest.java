@@ -157,7 +157,7 @@ class DataSpecTest {
     @Test
     void unknownSpecsAreExplained() throws IOException {
         var e = assertThrows(IOException.class, () -> DataSpec.resolve("mnist-large"));
-        assertTrue(e.getMessage().contains("not a bundled sample (fashion-mnist-small)"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a bundled sample (fashion-mnist-small, shapes10)"), e.getMessage());
         Path txt = Files.writeString(tmp.resolve("notes.txt"), "x");
         e = assertThrows(IOException.class, () -> DataSpec.resolve(txt.toString()));
         assertTrue(e.getMessage().contains("not a .csv"), e.getMessage());
