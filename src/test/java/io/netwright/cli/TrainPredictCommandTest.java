@@ -33,7 +33,7 @@ class TrainPredictCommandTest {
                 "--batch", "32", "--out", run.toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("Training LeNet-5 (61,706 parameters) on Fashion-MNIST (small): 256 train / "
-                + "256 validation / 256 test samples, batch 32, Adam(lr=0.001), 1 epoch, cpu"), t.out());
+                + "256 validation / 256 test samples, batch 32, SGD(lr=0.01, momentum=0.9), 1 epoch, cpu"), t.out());
         assertTrue(t.out().contains("epoch 1/1 [====================] 8/8  loss "), t.out());
         assertTrue(t.out().lines().anyMatch(l -> l.matches("epoch 1/1  train loss [0-9.]+ acc [0-9.]+%  validation "
                 + "loss [0-9.]+ acc [0-9.]+%  \\(.*\\)")), t.out());
