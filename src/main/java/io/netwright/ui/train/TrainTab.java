@@ -67,6 +67,7 @@ public final class TrainTab extends BorderPane {
     private final Button resumeButton = new Button("Resume");
     private final Button stopButton = new Button("Stop");
     private final ReadOnlyObjectWrapper<Trainer.State> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyObjectWrapper<TrainingConfig> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private TrainingConfig base;
     private String key;
     private Trainer trainer;
@@ -171,12 +172,16 @@ public final class TrainTab extends BorderPane {
             tell(e.getMessage());
         }
         base = c;
+        settings.set(c);
         form.show(RunFormValues.of(c));
     }
 
     private RunFormValues.Result check(RunFormValues v) {
         RunFormValues.Result r = v.toConfig(editor.documentDesign(), base);
         form.showErrors(r.errors());
+        if (r.ok()) {
+            settings.set(r.config());
+        }
         return r;
     }
 
@@ -381,6 +386,14 @@ public final class TrainTab extends BorderPane {
     /** The run's state as the tab last saw it (null before the first run). */
     public ReadOnlyObjectProperty<Trainer.State> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /**
+     * The settings the next run would use: the form's, as last checked without errors (the design's remembered or
+     * default settings before any edit). The status bar's memory estimate follows their optimizer and batch.
+     */
+    public ReadOnlyObjectProperty<TrainingConfig> settingsProperty() {
+        return settings.getReadOnlyProperty();
     }
 
     /** The charts. */
