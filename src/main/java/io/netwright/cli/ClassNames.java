@@ -26,9 +26,11 @@ final class ClassNames {
     /**
      * Names for {@code count} outputs.
      *
+     * @param designFile the design's file: a dataset path in it is relative to its folder (null: as given)
      * @param notes receives a sentence when a source of names was tried and failed
      */
-    static List<String> of(Design design, Map<String, String> weightsMeta, int count, Consumer<String> notes) {
+    static List<String> of(Design design, java.nio.file.Path designFile, Map<String, String> weightsMeta, int count,
+            Consumer<String> notes) {
         Optional<List<String>> fromWeights = WeightsArgs.classes(weightsMeta);
         if (fromWeights.isPresent() && fromWeights.get().size() == count) {
             return fromWeights.get();
@@ -42,7 +44,7 @@ final class ClassNames {
             int[] dims = design.input().dims();
             ColorMode mode = dims.length == 3 && dims[0] == 1 ? ColorMode.GRAYSCALE : ColorMode.RGB;
             try {
-                List<String> names = DataSpec.resolve(binding, mode).classes();
+                List<String> names = DataSpec.resolve(DataSpec.inDesignFolder(binding, designFile), mode).classes();
                 if (names.size() == count) {
                     return names;
                 }
@@ -64,6 +66,7 @@ final class ClassNames {
             case "fashion-mnist-small", "fashion-mnist", "fashion_mnist", "fashionmnist" ->
                     Optional.of(Mnist.FASHION_CLASSES);
             case "mnist" -> Optional.of(Mnist.DIGIT_CLASSES);
+            case "shapes10" -> Optional.of(io.netwright.data.formats.Shapes.ALL_CLASSES);
             case "cifar10", "cifar-10" -> Optional.of(Cifar.CIFAR10_CLASSES);
             case "cifar100", "cifar-100" -> Optional.of(Cifar.CIFAR100_FINE_CLASSES);
             default -> Optional.empty();

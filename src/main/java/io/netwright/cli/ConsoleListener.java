@@ -29,6 +29,7 @@ final class ConsoleListener implements TrainingListener {
     private volatile TrainingEvent terminal;
     private volatile String pauseReason;
     private volatile double lr = Double.NaN;
+    private volatile TrainingEvent.BatchEnd lastBatch;
 
     /** A listener printing through {@code progress} that can stop {@code trainer}; {@code dataName} for the header. */
     ConsoleListener(ConsoleProgress progress, Trainer trainer, int epochs, String dataName) {
@@ -52,6 +53,7 @@ final class ConsoleListener implements TrainingListener {
                     s.config().optimizer().with("lr", s.lr()).summary(), epochs, epochs == 1 ? "" : "s",
                     s.device().replaceFirst("^(\\w+), (?=\\1 )", "")));
         } else if (event instanceof TrainingEvent.BatchEnd b) {
+            lastBatch = b;
             lr = b.lr();
             progress.step(b.epoch() + 1, b.batch(), b.batches(), b.meanLoss(), b.accuracy(), b.imagesPerSecond(),
                     b.etaSeconds());
@@ -75,6 +77,12 @@ final class ConsoleListener implements TrainingListener {
                     x.samples(), x.loss(), 100 * x.accuracy(), Double.isNaN(x.topKAccuracy()) ? ""
                             : String.format(Locale.ROOT, "  top-%d %.2f%%", x.topK(), 100 * x.topKAccuracy())));
         } else if (event.isTerminal()) {
+            TrainingEvent.BatchEnd b = lastBatch;
+            if (event instanceof TrainingEvent.Stopped && b != null) {
+                // the throttled bar may trail the step the run stopped at: show that step, as the message says
+                progress.show(b.epoch() + 1, b.batch(), b.batches(), b.meanLoss(), b.accuracy(), b.imagesPerSecond(),
+                        b.etaSeconds());
+            }
             terminal = event;
             progress.finishLine();
         }
@@ -105,6 +113,31 @@ final class ConsoleListener implements TrainingListener {
     /** The learning rate of the latest step (the start's before the first), NaN before the start. */
     double lr() {
         return lr;
+    }
+
+    /**
+     * Where a stopped run stopped and how to continue it, in the words of the last progress line: {@code stopped
+     * at epoch 2/5, batch 100/469 (step 569); checkpoints/last is from step 569 — continue with 'netwright resume
+     * RUN'}.
+     */
+    String stopLine(TrainingEvent.Stopped s, java.nio.file.Path runDir) {
+        TrainingEvent.BatchEnd b = lastBatch;
+        String where = b != null && b.step() == s.step() && b.batch() == b.batches()
+                ? String.format(Locale.ROOT, "the end of epoch %d/%d (step %,d)", b.epoch() + 1, epochs, s.step())
+                : b != null && b.step() == s.step()
+                ? String.format(Locale.ROOT, "epoch %d/%d, batch %d/%d (step %,d)", b.epoch() + 1, epochs, b.batch(),
+                        b.batches(), s.step())
+                : s.step() == startStep() ? String.format(Locale.ROOT, "epoch %d/%d before its first step",
+                        s.epoch() + 1, epochs)
+                : String.format(Locale.ROOT, "epoch %d/%d, step %,d", s.epoch() + 1, epochs, s.step());
+        String kept = s.checkpoint() != null ? "checkpoints/last is from step " + String.format(Locale.ROOT, "%,d",
+                s.step()) : "no checkpoint was written";
+        return "stopped at " + where + "; " + kept + " — continue with 'netwright resume " + runDir + "'";
+    }
+
+    private long startStep() {
+        TrainingEvent.Started s = started;
+        return s == null ? 0 : s.step();
     }
 
     /** Why the run paused itself (non-finite values), or null. */

@@ -22,6 +22,7 @@ final class ConsoleProgress {
     private int lastLength;
     private int lastDecile = -1;
     private boolean open;
+    private String lastShown;
 
     /** Progress for a run of {@code epochs} epochs, drawn on {@code out}. */
     ConsoleProgress(PrintWriter out, boolean terminal, int epochs) {
@@ -39,11 +40,27 @@ final class ConsoleProgress {
      * @param eta      seconds left for the whole run, or negative when unknown
      */
     void step(int epoch, int step, int steps, double loss, double accuracy, double imagesPerSecond, double eta) {
+        draw(epoch, step, steps, loss, accuracy, imagesPerSecond, eta, false);
+    }
+
+    /**
+     * Shows step {@code step} now, unthrottled, unless it is the line last shown: where a run stopped, so the last
+     * progress line and the stop message agree.
+     */
+    void show(int epoch, int step, int steps, double loss, double accuracy, double imagesPerSecond, double eta) {
+        draw(epoch, step, steps, loss, accuracy, imagesPerSecond, eta, true);
+    }
+
+    private void draw(int epoch, int step, int steps, double loss, double accuracy, double imagesPerSecond,
+            double eta, boolean force) {
         boolean last = step == steps;
         String line = line(epoch, step, steps, loss, accuracy, imagesPerSecond, eta);
+        if (force && line.equals(lastShown)) {
+            return;
+        }
         if (terminal) {
             long now = System.nanoTime();
-            if (!last && open && now - lastDraw < REDRAW_NANOS) {
+            if (!force && !last && open && now - lastDraw < REDRAW_NANOS) {
                 return;
             }
             lastDraw = now;
@@ -55,12 +72,13 @@ final class ConsoleProgress {
             }
         } else {
             int decile = (int) ((long) step * 10 / steps);
-            if (decile == lastDecile && !last) {
+            if (!force && decile == lastDecile && !last) {
                 return;
             }
             lastDecile = last ? -1 : decile;
             out.println(line);
         }
+        lastShown = line;
         out.flush();
     }
 

@@ -16,7 +16,8 @@ import java.nio.file.Path;
 
 /**
  * Runs a {@link Trainer} in the foreground of a command: attaches the {@link ConsoleListener}, stops the run
- * cleanly on Ctrl-C (a shutdown hook; the trainer writes {@code checkpoints/last}), waits for the end, turns a
+ * cleanly on Ctrl-C or SIGTERM ({@link SignalStop}, a shutdown hook: the trainer writes {@code checkpoints/last} and
+ * the hook prints where the run stopped and how to resume), waits for the end, turns a
  * failure or a stop into a one-line {@link CliError}, and exports {@code weights.safetensors} from the last
  * checkpoint with the class names. Shared by {@code train} and {@code resume}.
  */
@@ -49,11 +50,13 @@ final class ConsoleRun {
         ConsoleProgress progress = new ConsoleProgress(log, terminal, config.epochs());
         ConsoleListener listener = new ConsoleListener(progress, trainer, config.epochs(), dataName);
         trainer.addListener(listener);
-        Thread onCtrlC = new Thread(trainer::close, "netwright-train-stop");
+        SignalStop signal = new SignalStop(trainer, listener, runDir, progress);
+        Thread onCtrlC = new Thread(signal, "netwright-train-stop");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             trainer.start();
             trainer.join();
+            signal.awaitReport();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
@@ -70,8 +73,12 @@ final class ConsoleRun {
         if (listener.pauseReason() != null) {
             throw new CliError(diverged(runDir, config, listener));
         }
+        if (end instanceof TrainingEvent.Stopped stopped) {
+            String line = listener.stopLine(stopped, runDir);
+            throw signal.reported() ? new StoppedBySignal(line) : new CliError(line);
+        }
         if (!(end instanceof TrainingEvent.Finished finished)) {
-            throw new CliError("training stopped at step " + (end == null ? "?" : end.step()) + " before it finished; "
+            throw new CliError("training ended at step " + (end == null ? "?" : end.step()) + " before it finished; "
                     + "continue it with 'netwright resume " + runDir + "'");
         }
         Path weights = runDir.resolve(WeightsArgs.RUN_WEIGHTS);

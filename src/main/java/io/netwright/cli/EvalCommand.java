@@ -19,6 +19,7 @@ import io.netwright.tensor.NoGrad;
 import io.netwright.tensor.Tensor;
 import io.netwright.tensor.TensorScope;
 import io.netwright.train.DataConfig;
+import io.netwright.train.DataSpec;
 import io.netwright.train.Evaluation;
 import io.netwright.train.RunFolder;
 import io.netwright.train.TrainingConfig;
@@ -124,7 +125,7 @@ final class EvalCommand implements Callable<Integer> {
         if (data != null) {
             config = config.withData(config.data().withSpec(data));
         } else if (runConfig == null) {
-            config = config.withData(DataConfig.of(""));
+            config = config.withData(DataConfig.of(DataSpec.inDesignFolder(d.input().dataset(), designPath)));
         }
         String dataSpec = config.dataSpec();
         if (dataSpec.isEmpty()) {
@@ -135,7 +136,10 @@ final class EvalCommand implements Callable<Integer> {
             td = TrainingData.resolve(config);
         } catch (IOException | RuntimeException e) {
             String msg = ShortErrors.oneLine(ShortErrors.message(e));
-            throw new CliError("--data " + dataSpec + ": " + (msg.startsWith(dataSpec + ": ")
+            String where = data == null && runConfig == null
+                    ? "input.dataset '" + d.input().dataset().trim() + "' in " + designPath.getFileName()
+                    : "--data " + dataSpec;
+            throw new CliError(where + ": " + (msg.startsWith(dataSpec + ": ")
                     ? msg.substring(dataSpec.length() + 2) : msg), e);
         }
         Optional<Integer> runLimit = isRun && data == null ? TrainCommand.recordedLimit(target) : Optional.empty();

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code java -jar target/netwright.jar devices}</pre>
  *
- * Exit codes: 0 success, 1 the command failed, 2 the command line was wrong.
+ * Exit codes: 0 success, 1 the command failed, 2 the command line was wrong, 130 a run stopped by Ctrl-C or
+ * SIGTERM (after printing where it stopped and how to resume; the shell then sees 130 or 143).
  */
 @Command(name = "netwright",
         mixinStandardHelpOptions = true,

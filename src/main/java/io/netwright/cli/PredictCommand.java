@@ -100,7 +100,7 @@ final class PredictCommand implements Callable<Integer> {
         GraphModule model = DesignArgs.compile(design, analysis, new Generator(0));
         Map<String, String> meta = WeightsArgs.load(weights, model, d.metadata().name());
         int numClasses = analysis.outputShape().map(s -> s.dims()[s.dims().length - 1]).orElse(0);
-        List<String> classes = ClassNames.of(d, meta, numClasses, n -> err.println("note: " + n));
+        List<String> classes = ClassNames.of(d, design, meta, numClasses, n -> err.println("note: " + n));
 
         InputFit fit = new InputFit(d.input());
         ColorMode mode = dims[0] == 1 ? ColorMode.GRAYSCALE : ColorMode.RGB;

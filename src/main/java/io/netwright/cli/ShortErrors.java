@@ -64,6 +64,12 @@ final class ShortErrors {
      */
     static int onExecutionError(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (ex instanceof StoppedBySignal stop) {
+            if (cl.getParseResult() != null && cl.getParseResult().hasMatchedOption("--json")) {
+                printJson(cl, stop.getMessage(), StoppedBySignal.EXIT_CODE);
+            }
+            return StoppedBySignal.EXIT_CODE; // the shutdown hook printed where the run stopped
+        }
         boolean debug = System.getenv("NETWRIGHT_DEBUG") != null;
         boolean expected = ex instanceof CliError || ex instanceof NoSuchFileException
                 || ex instanceof AccessDeniedException;

@@ -10,9 +10,7 @@ import io.netwright.graph.Design;
 import io.netwright.graph.DesignAnalysis;
 import io.netwright.io.AtomicFiles;
 import io.netwright.io.Json;
-import io.netwright.train.DataConfig;
-import io.netwright.train.NumberText;
-import io.netwright.train.OptimizerConfig;
+import io.netwright.train.DataSpec;
 import io.netwright.train.RunStore;
 import io.netwright.train.Trainer;
 import io.netwright.train.TrainingConfig;
@@ -21,7 +19,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -42,7 +40,7 @@ import picocli.CommandLine.Spec;
  * machine-readable summary on stdout; progress then goes to stderr. Ctrl-C stops the run after the current step
  * and writes {@code checkpoints/last}.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = TrainDefaults.class,
         description = "Train a design on a dataset with a progress bar; save weights (safetensors, PyTorch key "
                 + "names), checkpoints, metrics and the test evaluation in the run folder.")
 final class TrainCommand implements Callable<Integer> {
@@ -60,51 +58,27 @@ final class TrainCommand implements Callable<Integer> {
     Path design;
 
     @Option(names = "--data", paramLabel = "SPEC",
-            description = "The dataset: a bundled sample (fashion-mnist-small), a folder (IDX files, CIFAR binary "
-                    + "batches, train.csv/test.csv, or one sub-folder of images per class, optionally under train/ "
+            description = "The dataset: a bundled sample (fashion-mnist-small, shapes10), a folder (IDX files, "
+                    + "CIFAR binary batches, train.csv/test.csv, or one sub-folder of images per class, optionally under train/ "
                     + "and test/) or a CSV file (default: the design's dataset).")
     String data;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Mixin
+    RunFormArgs run;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
-            description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--lr", paramLabel = "RATE",
-            description = "Learning rate (default: 0.01 for sgd (momentum 0.9), rmsprop and adagrad; 0.001 for adam "
-                    + "and adamw).")
-    Double lr;
-
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            completionCandidates = OptimizerArgs.Names.class)
-    String optimizer;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Seed of the weights, the split, the batch order and dropout (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
-            description = "Where to train: cpu, cuda, cuda:N or auto, a GPU when one works (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Start from a saved training config: the studio's (Train tab settings, kept in "
+                    + "~/.netwright/train-configs/) or a run's config.json. Its design is replaced by DESIGN; options "
+                    + "given here override its settings.")
+    Path configFile;
 
     @Option(names = "--out", paramLabel = "RUN_DIR",
             description = "The run folder, new or empty (default: a new folder under ~/.netwright/runs).")
     Path out;
 
-    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0.1",
-            description = "Fraction of the training data held out for validation (default: ${DEFAULT-VALUE}).")
-    double validation;
-
     @Option(names = "--limit", paramLabel = "N",
             description = "Use at most N samples of each split (a random subset): quick trials.")
     Integer limit;
-
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
-            description = "Threads loading batches in the background (default: ${DEFAULT-VALUE}).")
-    int workers;
 
     @Option(names = "--json", description = "Print a JSON summary on stdout at the end (progress goes to stderr).")
     boolean json;
@@ -112,15 +86,13 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         checkOptions();
-        OptimizerArgs opt = OptimizerArgs.parse(optimizer);
-        device = DeviceArgs.parseForTraining(device);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter log = json ? spec.commandLine().getErr() : stdout;
 
         Design d = DesignArgs.read(design);
         DesignAnalysis analysis = new Analyzer().analyze(d);
         DesignArgs.requireValid(design, analysis);
-        TrainingConfig config = config(d, opt);
+        TrainingConfig config = config(d);
         List<String> problems = config.validate();
         if (!problems.isEmpty()) {
             throw new CliError(design.getFileName() + ": " + ShortErrors.oneLine(String.join("\n", problems)));
@@ -144,55 +116,73 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (epochs <= 0) {
-            throw new UsageError("--epochs " + epochs + ": must be at least 1");
-        }
-        if (batch <= 0) {
-            throw new UsageError("--batch " + batch + ": must be a positive number of samples");
-        }
-        if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
-            throw new UsageError("--lr " + NumberText.compact(lr) + ": must be a positive number");
-        }
-        if (!(validation >= 0 && validation < 1)) {
-            throw new UsageError("--validation " + validation + ": must be at least 0 and below 1");
-        }
+        run.check(spec.commandLine().getParseResult());
         if (limit != null && limit <= 0) {
             throw new UsageError("--limit " + limit + ": must be a positive number of samples");
         }
-        if (workers < 0) {
-            throw new UsageError("--workers " + workers + ": must be 0 (load in the training thread) or more");
-        }
     }
 
-    private TrainingConfig config(Design d, OptimizerArgs opt) {
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("lr", lr != null ? lr : opt.defaultLr());
-        options.putAll(opt.options());
-        DataConfig dc = DataConfig.of(data == null ? "" : data).withFractions(validation, 0).withWorkers(workers);
-        return TrainingConfig.of(d).withData(dc).withEpochs(epochs).withBatchSize(batch)
-                .withOptimizer(new OptimizerConfig(opt.displayName(), options)).withSeed(seed).withDevice(device);
+    /**
+     * The config: the {@code --config} file's (for this design) or the shared defaults, then every option given
+     * here. The design's own dataset path is taken from the design file's folder; the config keeps it resolved, so
+     * resume and eval find it from any folder.
+     */
+    private TrainingConfig config(Design d) throws IOException {
+        TrainingConfig base = configFile == null ? TrainingConfig.of(d) : readConfig(configFile, d);
+        String own = d.input().dataset().trim();
+        String fromBase = base.data().spec().trim();
+        String dataSpec = data != null ? data : !fromBase.isEmpty() && !fromBase.equals(own) ? fromBase
+                : DataSpec.inDesignFolder(own, design);
+        return run.apply(base.withData(base.data().withSpec(dataSpec)), spec.commandLine().getParseResult());
+    }
+
+    /** The training config in {@code file}, for design {@code d}; a one-line error naming the file otherwise. */
+    static TrainingConfig readConfig(Path file, Design d) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new CliError("--config " + file + ": no such file — give a saved training config (the studio keeps "
+                    + "them in ~/.netwright/train-configs/) or a run's config.json");
+        }
+        try {
+            return TrainingConfig.fromJson(Files.readString(file), d);
+        } catch (IllegalArgumentException e) {
+            throw new CliError("--config " + file + ": " + ShortErrors.oneLine(e.getMessage()), e);
+        }
     }
 
     /** Resolves and splits the data here, so a bad SPEC is a one-line error before anything starts. */
     private TrainingData data(TrainingConfig config, String dataSpec) {
         if (dataSpec.isEmpty()) {
             throw new CliError("--data is missing and " + design.getFileName() + " names no dataset — give --data, "
-                    + "e.g. --data fashion-mnist-small");
+                    + "e.g. --data fashion-mnist-small, or set input.dataset in the design");
         }
         TrainingData td;
         try {
             td = TrainingData.resolve(config);
         } catch (IOException | RuntimeException e) {
-            if (ClassNames.known(dataSpec).isPresent() && !Files.exists(Path.of(dataSpec))) {
-                throw new CliError("--data " + dataSpec + ": this dataset is not bundled and Netwright does not "
-                        + "download it — download it and give its folder, e.g. --data ~/data/cifar-10-batches-bin, or "
-                        + "use fashion-mnist-small", e);
-            }
-            String msg = ShortErrors.oneLine(ShortErrors.message(e));
-            throw new CliError("--data " + dataSpec + ": " + (msg.startsWith(dataSpec + ": ")
-                    ? msg.substring(dataSpec.length() + 2) : msg), e);
+            throw dataError(config, dataSpec, e);
         }
-        return limit == null ? td : limited(td, limit, seed);
+        return limit == null ? td : limited(td, limit, config.seed());
+    }
+
+    /** The one-line error for data that cannot be opened, naming where the SPEC came from. */
+    private CliError dataError(TrainingConfig config, String dataSpec, Exception e) {
+        boolean fromDesign = data == null;
+        String named = fromDesign ? config.design().input().dataset().trim() : dataSpec;
+        String where = fromDesign ? "input.dataset '" + named + "' in " + design.getFileName() : "--data " + dataSpec;
+        if (ClassNames.known(named).isPresent() && !Files.exists(Path.of(dataSpec))) {
+            String fix = fromDesign
+                    ? "download it and set input.dataset to its folder (relative to the design file), or give "
+                            + "--data ~/data/cifar-10-batches-bin, or --data " + DataSpec.BUNDLED.get(0)
+                    : "download it and give its folder, e.g. --data ~/data/cifar-10-batches-bin, or use "
+                            + DataSpec.BUNDLED.get(0);
+            return new CliError(where + ": this dataset is not bundled and Netwright does not download it — " + fix, e);
+        }
+        String msg = ShortErrors.oneLine(ShortErrors.message(e));
+        msg = msg.startsWith(dataSpec + ": ") ? msg.substring(dataSpec.length() + 2) : msg;
+        if (fromDesign && !dataSpec.equals(named)) {
+            msg += " (looked for " + dataSpec + ": a path in input.dataset is relative to the design's folder)";
+        }
+        return new CliError(where + ": " + msg, e);
     }
 
     /** At most {@code limit} samples of each split, a random subset fixed by {@code seed} (resume redoes it). */
@@ -247,7 +237,9 @@ final class TrainCommand implements Callable<Integer> {
             String last = d.nodes().stream().filter(n -> n.type().equals("Output")).findFirst()
                     .flatMap(o -> d.incoming(o.id()).stream().findFirst()).map(e -> " on node '" + e.from() + "'")
                     .orElse("");
-            throw new CliError("--data " + dataSpec + ": has " + classes + " classes but " + design.getFileName()
+            String where = data != null ? "--data " + dataSpec
+                    : "input.dataset '" + d.input().dataset().trim() + "' in " + design.getFileName();
+            throw new CliError(where + ": has " + classes + " classes but " + design.getFileName()
                     + " outputs " + SummaryCommand.shapeText(java.util.Arrays.stream(dims).boxed().toList())
                     + " — set out_features=" + classes + last);
         }

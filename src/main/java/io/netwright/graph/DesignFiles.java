@@ -337,11 +337,17 @@ public final class DesignFiles {
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // Not Files.createTempFile: that makes the file owner-only (0600); a design file gets the usual
+        // permissions (umask applies), or keeps those of the file it replaces.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 out.write(bytes);
+            }
+            var view = Files.getFileAttributeView(target, java.nio.file.attribute.PosixFileAttributeView.class);
+            if (view != null && Files.isRegularFile(target)) {
+                Files.setPosixFilePermissions(tmp, view.readAttributes().permissions());
             }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);

@@ -4,16 +4,25 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 
 /**
  * Writes files so a reader never sees a half-written one: data goes to a temporary file in the same folder, is
  * flushed to disk, and is then renamed over the target. If anything fails the target is untouched.
+ *
+ * <p>The written file gets the permissions a plainly created file would get (the process umask applies, so
+ * usually {@code rw-r--r--}); when it replaces an existing file it keeps that file's permissions. This is why
+ * the temporary file is not made with {@code Files.createTempFile}, which makes it owner-only ({@code 0600}).
  */
 public final class AtomicFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -29,18 +38,41 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = null;
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp,
-                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
+            OutputStream raw = null;
+            for (int attempt = 0; raw == null; attempt++) {
+                tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                        + ".tmp");
+                try {
+                    raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    tmp = null;
+                    if (attempt > 100) {
+                        throw e;
+                    }
+                }
+            }
+            try (OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
                 writer.write(out);
             }
+            keepPermissions(target, tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
             move(tmp, target);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** Gives {@code tmp} the POSIX permissions of an existing {@code target}, as an in-place rewrite would keep. */
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        var view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+        if (view != null && Files.isRegularFile(target)) {
+            Files.setPosixFilePermissions(tmp, view.readAttributes().permissions());
         }
     }
 

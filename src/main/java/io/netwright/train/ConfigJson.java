@@ -104,16 +104,25 @@ final class ConfigJson {
     // ================================================================ read
 
     static TrainingConfig read(String json) {
+        return read(json, null);
+    }
+
+    /** Reads {@code json}; with {@code design} given, that design is used and the file's own is optional. */
+    static TrainingConfig read(String json, Design design) {
         JsonObject root;
         try {
             root = JsonParser.parseString(json).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
             throw new IllegalArgumentException("training config: invalid JSON (" + e.getMessage() + ")", e);
         }
-        return read(root);
+        return read(root, design);
     }
 
     static TrainingConfig read(JsonObject root) {
+        return read(root, null);
+    }
+
+    static TrainingConfig read(JsonObject root, Design given) {
         Fields f = new Fields(root, "training config");
         int format = f.integer("format", FORMAT);
         if (format != FORMAT) {
@@ -121,15 +130,17 @@ final class ConfigJson {
                     + FORMAT + ") — it was written by another version of Netwright");
         }
         JsonElement designJson = f.element("design");
-        if (designJson == null || !designJson.isJsonObject()) {
-            throw new IllegalArgumentException("training config: 'design' must be a design object");
-        }
-        Design design;
-        try {
-            design = DesignFiles.parse(designJson.toString(), "training config design");
-        } catch (DesignFileException e) {
-            throw new IllegalArgumentException("training config: the embedded design is invalid:\n" + e.getMessage(),
-                    e);
+        Design design = given;
+        if (design == null) {
+            if (designJson == null || !designJson.isJsonObject()) {
+                throw new IllegalArgumentException("training config: 'design' must be a design object");
+            }
+            try {
+                design = DesignFiles.parse(designJson.toString(), "training config design");
+            } catch (DesignFileException e) {
+                throw new IllegalArgumentException("training config: the embedded design is invalid:\n"
+                        + e.getMessage(), e);
+            }
         }
         TrainingConfig dflt = TrainingConfig.of(design);
 

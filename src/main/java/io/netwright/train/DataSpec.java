@@ -7,6 +7,7 @@ import io.netwright.data.formats.CsvDataset;
 import io.netwright.data.formats.ImageFolder;
 import io.netwright.data.formats.Mnist;
 import io.netwright.data.formats.SampleData;
+import io.netwright.data.formats.Shapes;
 import io.netwright.data.formats.Split;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
  * take — into labelled datasets:
  *
  * <ul>
- *   <li>a bundled sample by name: {@code fashion-mnist-small} (3,000 train / 1,000 test, from {@code samples/});</li>
+ *   <li>a bundled sample by name: {@code fashion-mnist-small} (3,000 train / 1,000 test, from {@code samples/}) or
+ *       {@code shapes10} (10 classes of synthetic 3×32×32 shapes, 3,000 train / 600 test, generated);</li>
  *   <li>a folder, recognised by its content, in this order: MNIST-style IDX files
  *       ({@code train-images-idx3-ubyte[.gz]} ...; class names from {@code classes.txt} if present, else Fashion-MNIST's
  *       when the folder name contains "fashion", else the digits), CIFAR-10 binary ({@code data_batch_1.bin},
@@ -40,7 +42,7 @@ public final class DataSpec {
 
     /** The kinds of source a SPEC can name. */
     public enum Kind {
-        /** A dataset bundled in {@code samples/}. */
+        /** A dataset that ships with the app: bundled in {@code samples/}, or generated ({@link #SHAPES10}). */
         SAMPLE,
         /** MNIST-style IDX files. */
         IDX,
@@ -75,10 +77,48 @@ public final class DataSpec {
         }
     }
 
-    /** The names of the bundled samples. */
-    public static final List<String> BUNDLED = List.of("fashion-mnist-small");
+    /**
+     * The generated 10-class RGB set (3×32×32, {@link Shapes}: 3,000 train / 600 test, the same every time): what
+     * the CIFAR-10-shaped sample designs train on out of the box.
+     */
+    public static final String SHAPES10 = "shapes10";
+
+    static final int SHAPES10_TRAIN = 3000;
+    static final int SHAPES10_TEST = 600;
+
+    /** The names of the datasets that ship with the app (bundled in {@code samples/} or generated). */
+    public static final List<String> BUNDLED = List.of("fashion-mnist-small", SHAPES10);
 
     private DataSpec() {
+    }
+
+    /**
+     * A design's {@code input.dataset} as a SPEC that works from any working folder: a relative path is taken from
+     * the folder of {@code designFile} (as a design's other relative references would be), {@code ~/} from the home
+     * folder; a bundled sample's name, an absolute path and "" are kept. {@code designFile} null keeps the SPEC.
+     *
+     * <pre>{@code DataSpec.inDesignFolder("data/shapes", Path.of("/home/ada/nets/a.json"));  // /home/ada/nets/data/shapes}</pre>
+     */
+    public static String inDesignFolder(String dataset, Path designFile) {
+        String s = dataset == null ? "" : dataset.trim();
+        if (s.isEmpty() || designFile == null || isBundled(s)) {
+            return s;
+        }
+        if (s.equals("~") || s.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home")).resolve(s.substring(1).replaceFirst("^/", ""))
+                    .normalize().toString();
+        }
+        Path p = Path.of(s);
+        if (p.isAbsolute()) {
+            return s;
+        }
+        Path dir = designFile.toAbsolutePath().getParent();
+        return dir == null ? s : dir.resolve(p).normalize().toString();
+    }
+
+    /** Whether {@code spec} names a bundled sample (case-insensitive). */
+    public static boolean isBundled(String spec) {
+        return spec != null && BUNDLED.contains(spec.trim().toLowerCase(Locale.ROOT));
     }
 
     /** {@link #resolve(String, ColorMode)} decoding image folders as RGB. */
@@ -96,6 +136,11 @@ public final class DataSpec {
         if (s.isEmpty()) {
             throw new IOException("no dataset given — pass a bundled sample (" + String.join(", ", BUNDLED)
                     + "), a folder or a CSV file");
+        }
+        if (s.equalsIgnoreCase(SHAPES10)) {
+            var train = Shapes.generate(SHAPES10_TRAIN, 1, 32, 10);
+            return new Source(s, Kind.SAMPLE, "Synthetic shapes (10 classes)", train.classes(), train, null,
+                    Shapes.generate(SHAPES10_TEST, 2, 32, 10));
         }
         if (BUNDLED.contains(s.toLowerCase(Locale.ROOT))) {
             return new Source(s, Kind.SAMPLE, "Fashion-MNIST (small)", Mnist.FASHION_CLASSES,

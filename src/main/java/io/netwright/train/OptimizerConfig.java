@@ -75,6 +75,26 @@ public record OptimizerConfig(String name, Map<String, Object> options) {
         return new OptimizerConfig(name, m);
     }
 
+    /**
+     * How this optimizer counts for memory estimates: its state tensors per parameter (SGD with momentum keeps one,
+     * Adam two, ...). The studio's status bar and parameter table estimate with the optimizer actually chosen.
+     */
+    public io.netwright.graph.OptimizerKind memoryKind() {
+        Object momentum = options.get("momentum");
+        boolean amsgrad = Boolean.TRUE.equals(options.get("amsgrad"));
+        return switch (name) {
+            case "SGD" -> momentum instanceof Number n && n.doubleValue() != 0
+                    ? io.netwright.graph.OptimizerKind.SGD_MOMENTUM : io.netwright.graph.OptimizerKind.SGD;
+            case "Adam" -> amsgrad ? io.netwright.graph.OptimizerKind.AMSGRAD : io.netwright.graph.OptimizerKind.ADAM;
+            case "AdamW" -> amsgrad ? io.netwright.graph.OptimizerKind.AMSGRAD
+                    : io.netwright.graph.OptimizerKind.ADAMW;
+            case "RMSprop" -> io.netwright.graph.OptimizerKind.RMSPROP;
+            case "Adagrad" -> io.netwright.graph.OptimizerKind.ADAGRAD;
+            default -> throw new IllegalArgumentException("optimizer '" + name + "' has no memory model; add it to "
+                    + "OptimizerConfig.memoryKind and OptimizerKind");
+        };
+    }
+
     /** {@code SGD(lr=0.05, momentum=0.9)}. */
     public String summary() {
         StringBuilder sb = new StringBuilder(name).append('(');

@@ -162,11 +162,20 @@ public final class RunFolder {
         }
         try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
             String line = r.readLine();
+            if (line == null) {
+                return out;
+            }
+            boolean v1;
+            try {
+                v1 = MetricRow.isV1(line, p + ": line 1");
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
             int n = 1;
             while ((line = r.readLine()) != null) {
                 n++;
                 if (!line.isBlank()) {
-                    out.add(MetricRow.parse(line, p + ": line " + n));
+                    out.add(MetricRow.parse(line, v1, p + ": line " + n));
                 }
             }
         }

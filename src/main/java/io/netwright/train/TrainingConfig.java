@@ -144,6 +144,17 @@ public record TrainingConfig(Design design, DataConfig data, int batchSize, int 
         return ConfigJson.read(json);
     }
 
+    /**
+     * The settings of a config file for {@code design}: the file's own design, if it has one, is ignored (so a saved
+     * config applies to a design edited since, and a hand-written one may leave it out). Missing fields take the
+     * defaults of {@link #of}.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    public static TrainingConfig fromJson(String json, Design design) {
+        return ConfigJson.read(json, java.util.Objects.requireNonNull(design, "design"));
+    }
+
     // ---------------------------------------------------------------- withers
 
     /** This config with another design. */

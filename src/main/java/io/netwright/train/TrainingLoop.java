@@ -666,7 +666,7 @@ final class TrainingLoop implements Runnable {
             }
             folder.appendMetrics(MetricRow.of(b, elapsedSeconds()));
         } else if (e instanceof TrainingEvent.EpochEnd ep) {
-            folder.appendMetrics(MetricRow.of(ep));
+            folder.appendMetrics(MetricRow.of(ep, elapsedSeconds()));
         }
         folder.appendEvent(EventJson.line(e, Instant.now(), folder.dir()));
         folder.flush();

@@ -51,7 +51,8 @@ class DivergenceRecoveryTest {
     @Test
     void resumeWithAnotherRateTrainsAtThatRate(@TempDir Path dir) throws IOException {
         Path run = dir.resolve("run");
-        assertEquals(0, Cli.run("train", LENET, "--epochs", "1", "--limit", "128", "--out", run.toString()).code());
+        assertEquals(0, Cli.run("train", LENET, "--epochs", "1", "--limit", "128", "--optimizer", "adam", "--out",
+                run.toString()).code());
         Cli.Result r = Cli.run("resume", run.toString(), "--epochs", "2", "--lr", "0.0005");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Resuming LeNet-5"), r.out());

@@ -33,7 +33,7 @@ class TrainPredictCommandTest {
                 "--batch", "32", "--out", run.toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("Training LeNet-5 (61,706 parameters) on Fashion-MNIST (small): 256 train / "
-                + "256 validation / 256 test samples, batch 32, Adam(lr=0.001), 1 epoch, cpu"), t.out());
+                + "256 validation / 256 test samples, batch 32, SGD(lr=0.01, momentum=0.9), 1 epoch, cpu"), t.out());
         assertTrue(t.out().contains("epoch 1/1 [====================] 8/8  loss "), t.out());
         assertTrue(t.out().lines().anyMatch(l -> l.matches("epoch 1/1  train loss [0-9.]+ acc [0-9.]+%  validation "
                 + "loss [0-9.]+ acc [0-9.]+%  \\(.*\\)")), t.out());
@@ -170,9 +170,9 @@ class TrainPredictCommandTest {
         Cli.Result unknown = Cli.run("train", LENET, "--data", "no-such-data", "--out", dir.resolve("r").toString());
         assertEquals(1, unknown.code());
         assertEquals("netwright train: --data no-such-data: no such file or folder, and not a bundled sample "
-                + "(fashion-mnist-small)", unknown.err().strip());
+                + "(fashion-mnist-small, shapes10)", unknown.err().strip());
 
-        Cli.Result notBundled = Cli.run("train", CIFAR_NET, "--out", dir.resolve("r").toString());
+        Cli.Result notBundled = Cli.run("train", CIFAR_NET, "--data", "cifar10", "--out", dir.resolve("r").toString());
         assertEquals(1, notBundled.code());
         assertTrue(notBundled.firstErrorLine().startsWith("netwright train: --data cifar10: this dataset is not "
                 + "bundled"), notBundled.err());

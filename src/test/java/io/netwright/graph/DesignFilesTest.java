@@ -223,4 +223,15 @@ class DesignFilesTest {
             assertEquals(List.of(f), files.toList());
         }
     }
+
+    @Test
+    void writtenDesignGetsThePermissionsOfAPlainlyCreatedFile(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.writeString(dir.resolve("plain.json"), "{}");
+        Path f = dir.resolve("lenet5.json");
+        DesignFiles.write(f, Fixtures.lenet5());
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    }
 }

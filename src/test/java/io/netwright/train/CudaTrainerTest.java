@@ -135,7 +135,7 @@ class CudaTrainerTest {
             MetricRow x = a.epochs().get(i);
             MetricRow y = b.epochs().get(i);
             String at = "epoch row " + i + ": " + x + " vs " + y;
-            assertEquals(x.loss(), y.loss(), 1e-4 * Math.max(1, Math.abs(x.loss())), at);
+            assertEquals(x.trainLoss(), y.trainLoss(), 1e-4 * Math.max(1, Math.abs(x.trainLoss())), at);
             assertEquals(x.valLoss(), y.valLoss(), 1e-4 * Math.max(1, Math.abs(x.valLoss())), at);
             assertEquals(x.valAccuracy(), y.valAccuracy(), 1e-9, at);
         }

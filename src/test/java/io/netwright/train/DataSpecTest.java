@@ -35,6 +35,21 @@ class DataSpecTest {
         assertEquals(Mnist.FASHION_CLASSES, s.classes());
     }
 
+    @Test
+    void designDatasetPathsAreTakenFromTheDesignFilesFolder() {
+        Path design = tmp.resolve("nets").resolve("a.json");
+        assertEquals(tmp.resolve("nets/data/x").toAbsolutePath().normalize().toString(),
+                DataSpec.inDesignFolder("data/x", design));
+        assertEquals(tmp.resolve("other").toAbsolutePath().normalize().toString(),
+                DataSpec.inDesignFolder("../other", design));
+        assertEquals("fashion-mnist-small", DataSpec.inDesignFolder("fashion-mnist-small", design));
+        String abs = tmp.resolve("abs").toAbsolutePath().toString();
+        assertEquals(abs, DataSpec.inDesignFolder(abs, design));
+        assertEquals("", DataSpec.inDesignFolder("", design));
+        assertEquals("data/x", DataSpec.inDesignFolder("data/x", null), "an untitled design: as given");
+        assertEquals(Path.of(System.getProperty("user.home"), "d").toString(), DataSpec.inDesignFolder("~/d", design));
+    }
+
     private static void idx(Path dir, String prefix, int n) throws IOException {
         byte[] pixels = new byte[n * 4 * 4];
         byte[] labels = new byte[n];
@@ -142,7 +157,7 @@ class DataSpecTest {
     @Test
     void unknownSpecsAreExplained() throws IOException {
         var e = assertThrows(IOException.class, () -> DataSpec.resolve("mnist-large"));
-        assertTrue(e.getMessage().contains("not a bundled sample (fashion-mnist-small)"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a bundled sample (fashion-mnist-small, shapes10)"), e.getMessage());
         Path txt = Files.writeString(tmp.resolve("notes.txt"), "x");
         e = assertThrows(IOException.class, () -> DataSpec.resolve(txt.toString()));
         assertTrue(e.getMessage().contains("not a .csv"), e.getMessage());

@@ -155,8 +155,8 @@ class ResumeTest {
             assertEquals(x.epoch(), y.epoch(), at);
             assertEquals(x.step(), y.step(), at);
             assertEquals(x.batchLoss(), y.batchLoss(), 0, at);
-            assertEquals(x.loss(), y.loss(), 0, at);
-            assertEquals(x.accuracy(), y.accuracy(), 0, at);
+            assertEquals(x.trainLoss(), y.trainLoss(), 0, at);
+            assertEquals(x.trainAccuracy(), y.trainAccuracy(), 0, at);
             assertEquals(x.lr(), y.lr(), 0, at);
         }
         assertEquals(ha.epochs().size(), hb.epochs().size(), "epochs");
@@ -165,8 +165,8 @@ class ResumeTest {
             MetricRow y = hb.epochs().get(i);
             String at = "epoch row " + i + ": " + x + " vs " + y;
             assertEquals(x.step(), y.step(), at);
-            assertEquals(x.loss(), y.loss(), 0, at);
-            assertEquals(x.accuracy(), y.accuracy(), 0, at);
+            assertEquals(x.trainLoss(), y.trainLoss(), 0, at);
+            assertEquals(x.trainAccuracy(), y.trainAccuracy(), 0, at);
             assertEquals(x.lr(), y.lr(), 0, at);
             assertEquals(x.valLoss(), y.valLoss(), 0, at);
             assertEquals(x.valAccuracy(), y.valAccuracy(), 0, at);

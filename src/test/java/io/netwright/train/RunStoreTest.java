@@ -1,6 +1,7 @@
 package io.netwright.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,14 @@ class RunStoreTest {
         List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
         assertEquals(MetricRow.HEADER, metrics.get(0));
         assertEquals(1 + 27 + 3, metrics.size(), "72 samples / 8 = 9 steps × 3 epochs, logged every step, + 3 epochs");
+        assertTrue(metrics.get(1).startsWith("step,1,1,"), "epochs count from 1 as on the console: " + metrics.get(1));
+        assertTrue(metrics.get(metrics.size() - 1).startsWith("epoch,3,27,"), metrics.get(metrics.size() - 1));
+        for (String row : metrics.subList(1, metrics.size())) {
+            String[] cells = row.split(",", -1);
+            assertEquals(13, cells.length, row);
+            assertFalse(cells[11].isEmpty(), "elapsed_seconds in every row: " + row);
+            assertEquals(row.startsWith("epoch"), !cells[12].isEmpty(), "epoch_seconds only on epochs: " + row);
+        }
         RunHistory h = RunStore.history(dir);
         List<String> types = h.events().stream().map(o -> o.get("type").getAsString()).toList();
         assertEquals("started", types.get(0));

@@ -7,16 +7,23 @@ import java.util.List;
 
 /**
  * A synthetic colour dataset for demos and tests that need RGB images without a download: one filled shape
- * (circle, square, triangle, cross, diamond or ring) per image, of random colour, size, position and (limited)
- * rotation, antialiased, on a random-coloured background with per-pixel noise. Image {@code i} depends only on
- * {@code (seed, i)}; labels cycle through the classes ({@code i % 6}), so every prefix is class-balanced.
+ * (circle, square, triangle, cross, diamond or ring; with 10 classes also star, hexagon, bar and half-disc) per
+ * image, of random colour, size, position and (limited) rotation, antialiased, on a random-coloured background with
+ * per-pixel noise. Image {@code i} depends only on {@code (seed, i)}; labels cycle through the classes
+ * ({@code i % classes}), so every prefix is class-balanced. The 10-class set stands in for CIFAR-10 in the sample
+ * designs (same 3×32×32 input, same 10 outputs).
  *
- * <pre>{@code ImageDataset train = Shapes.generate(6000, 1), test = Shapes.generate(1200, 2);}</pre>
+ * <pre>{@code ImageDataset train = Shapes.generate(6000, 1), test = Shapes.generate(1200, 2);
+ * ImageDataset ten = Shapes.generate(3000, 1, 32, 10);}</pre>
  */
 public final class Shapes {
 
-    /** The class names, by label. */
+    /** The class names of the default six-class set, by label. */
     public static final List<String> CLASSES = List.of("circle", "square", "triangle", "cross", "diamond", "ring");
+
+    /** Every class name, by label: the six of {@link #CLASSES}, then four more for a ten-class set. */
+    public static final List<String> ALL_CLASSES = List.of("circle", "square", "triangle", "cross", "diamond", "ring",
+            "star", "hexagon", "bar", "half-disc");
 
     private static final int SUPERSAMPLE = 3;
     private static final double[] TRI_COS = {Math.cos(Math.toRadians(90)), Math.cos(Math.toRadians(210)),
@@ -32,8 +39,20 @@ public final class Shapes {
         return generate(count, seed, 32);
     }
 
-    /** {@code count} {@code size×size} RGB images (size ≥ 8). */
+    /** {@code count} {@code size×size} RGB images (size ≥ 8) of the six {@link #CLASSES}. */
     public static ImageDataset generate(int count, long seed, int size) {
+        return generate(count, seed, size, CLASSES.size());
+    }
+
+    /**
+     * {@code count} {@code size×size} RGB images of the first {@code classes} (2 to 10) of {@link #ALL_CLASSES}.
+     * The six-class set is the same for the same seed whichever method made it.
+     */
+    public static ImageDataset generate(int count, long seed, int size, int classes) {
+        if (classes < 2 || classes > ALL_CLASSES.size()) {
+            throw new IllegalArgumentException("Shapes: classes must be 2 to " + ALL_CLASSES.size() + ", got "
+                    + classes);
+        }
         if (count < 0) {
             throw new IllegalArgumentException("Shapes: count must be >= 0, got " + count);
         }
@@ -44,10 +63,11 @@ public final class Shapes {
         byte[] pixels = new byte[Math.multiplyExact(count, per)];
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
-            labels[i] = i % CLASSES.size();
+            labels[i] = i % classes;
             render(new Generator(Draws.mix(seed, i)), Draws.mix(seed, i, 1), labels[i], size, pixels, i * per);
         }
-        return new ImageDataset("Shapes(seed=" + seed + ")", CLASSES, 3, size, size, pixels, labels);
+        return new ImageDataset("Shapes(seed=" + seed + ")", ALL_CLASSES.subList(0, classes), 3, size, size, pixels,
+                labels);
     }
 
     /** Draws the image; shape parameters come from {@code g}, pixel noise from a SplitMix64 stream at {@code noiseSeed}. */
@@ -63,6 +83,10 @@ public final class Shapes {
             case 4 -> 45 + Draws.uniform(g, -20, 20);    // diamond: a square turned ~45 degrees
             case 2 -> Draws.uniform(g, 0, 360);          // triangle: any way up
             case 3 -> Draws.uniform(g, -30, 30);         // cross: a plus sign, tilted a little
+            case 6 -> Draws.uniform(g, 0, 72);           // star: five points, any way round
+            case 7 -> Draws.uniform(g, 0, 60);           // hexagon
+            case 8 -> Draws.uniform(g, 0, 180);          // bar: one arm of a cross, any direction
+            case 9 -> Draws.uniform(g, 0, 360);          // half-disc: flat side any way
             default -> 0;
         });
         long state = noiseSeed;
@@ -135,8 +159,47 @@ public final class Shapes {
                 double d = u * u + v * v;
                 return d <= 1 && d >= 0.55 * 0.55;
             }
+            case 6:
+                return insideStar(u, v);
+            case 7: {
+                // Regular hexagon with circumradius 1: six half-planes at the apothem sqrt(3)/2.
+                for (int k = 0; k < 6; k++) {
+                    double a = Math.PI / 3 * k;
+                    if (u * Math.cos(a) + v * Math.sin(a) > 0.866) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case 8:
+                return Math.abs(u) <= 0.95 && Math.abs(v) <= 0.3;
+            case 9:
+                return u * u + v * v <= 1 && v >= -0.1;
             default:
                 throw new IllegalArgumentException("Shapes: unknown shape " + shape);
         }
+    }
+
+    /** A five-pointed star, outer radius 1, inner 0.45, a point up: inside if within the star's edge at that angle. */
+    private static boolean insideStar(double u, double v) {
+        double r = Math.sqrt(u * u + v * v);
+        if (r > 1) {
+            return false;
+        }
+        double sector = Math.PI / 5;
+        double a = Math.atan2(u, -v); // 0 = up (y down), so a point is at a = 0
+        // Fold into one half-arm: 0 is the direction of an inner corner, sector that of a point.
+        a = Math.abs(((a % (2 * sector)) + 2 * sector) % (2 * sector) - sector);
+        double inner = 0.45;
+        // The edge from the inner corner (inner, angle 0) to the tip (1, angle sector), in polar form.
+        double x1 = inner;
+        double y1 = 0;
+        double x2 = Math.cos(sector);
+        double y2 = Math.sin(sector);
+        double px = r * Math.cos(a);
+        double py = r * Math.sin(a);
+        // Inside if on the origin's side of the edge line.
+        double cross = (x2 - x1) * (py - y1) - (y2 - y1) * (px - x1);
+        return cross >= 0;
     }
 }

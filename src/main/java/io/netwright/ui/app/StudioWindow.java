@@ -76,10 +76,12 @@ public final class StudioWindow {
                 this::openRunDesign, this::evaluateRun);
         HealthOverlay designHealth = new HealthOverlay(canvas);
         followRuns(train, runs, designHealth);
+        followSettings(train);
         tabs.getTabs().addAll(tab("Design", new DesignWorkspace(vm, canvas, designHealth)),
                 tab("Train", train),
                 tab("Data", new DataView(Bindings.createStringBinding(
-                        () -> vm.editor().documentDesign().input().dataset(), vm.editor().designProperty()))),
+                        () -> io.netwright.train.DataSpec.inDesignFolder(vm.editor().documentDesign().input().dataset(),
+                                vm.fileProperty().get()), vm.editor().designProperty(), vm.fileProperty()))),
                 tab("Evaluate", evaluate),
                 tab("Runs", runs));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> focusAfterTabChange(now));
@@ -206,6 +208,22 @@ public final class StudioWindow {
      * Puts the run-following views into the Train tab (sample predictions, the parameter table, the log) and subscribes
      * every view of the window to the Train tab's event bridge (the Design tab's canvas is coloured by training health).
      */
+    /** The status bar's memory estimate uses the optimizer and batch the Train tab would run with. */
+    private void followSettings(TrainTab train) {
+        javafx.beans.value.ChangeListener<io.netwright.train.TrainingConfig> follow = (o, a, c) -> {
+            if (c != null) {
+                try {
+                    vm.summary().optimizerProperty().set(c.optimizer().memoryKind());
+                } catch (IllegalArgumentException e) {
+                    // an optimizer without a memory model keeps the estimate's choice
+                }
+                vm.summary().batchSizeProperty().set(c.batchSize());
+            }
+        };
+        train.settingsProperty().addListener(follow);
+        follow.changed(train.settingsProperty(), null, train.settingsProperty().get());
+    }
+
     private void followRuns(TrainTab train, RunsView runs, HealthOverlay designHealth) {
         SampleGrid samples = new SampleGrid();
         ParameterTable params = new ParameterTable(vm.editor());

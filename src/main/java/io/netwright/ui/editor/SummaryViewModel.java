@@ -27,9 +27,13 @@ public final class SummaryViewModel {
     }
 
     private final EditorViewModel editor;
-    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 64);
+    /** The run settings the estimate starts from: the shared training defaults, as the Train tab's form. */
+    private static final io.netwright.train.TrainingConfig DEFAULTS = io.netwright.train.TrainingConfig.of(
+            io.netwright.graph.Design.empty("defaults", io.netwright.graph.InputSpec.of(1)));
+
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", DEFAULTS.batchSize());
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer",
-            OptimizerKind.ADAM);
+            DEFAULTS.optimizer().memoryKind());
     private final ObjectProperty<DeviceChoice> device = new SimpleObjectProperty<>(this, "device");
     private final ReadOnlyStringWrapper params = new ReadOnlyStringWrapper(this, "params", "");
     private final ReadOnlyStringWrapper macs = new ReadOnlyStringWrapper(this, "macs", "");

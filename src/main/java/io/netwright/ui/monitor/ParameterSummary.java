@@ -69,17 +69,6 @@ public record ParameterSummary(List<Row> rows, long params, long trainable, long
 
     /** How an optimizer configuration counts for memory: its state tensors per parameter. */
     public static OptimizerKind kindOf(OptimizerConfig o) {
-        Object momentum = o.options().get("momentum");
-        boolean amsgrad = Boolean.TRUE.equals(o.options().get("amsgrad"));
-        return switch (o.name()) {
-            case "SGD" -> momentum instanceof Number n && n.doubleValue() != 0 ? OptimizerKind.SGD_MOMENTUM
-                    : OptimizerKind.SGD;
-            case "Adam" -> amsgrad ? OptimizerKind.AMSGRAD : OptimizerKind.ADAM;
-            case "AdamW" -> amsgrad ? OptimizerKind.AMSGRAD : OptimizerKind.ADAMW;
-            case "RMSprop" -> OptimizerKind.RMSPROP;
-            case "Adagrad" -> OptimizerKind.ADAGRAD;
-            default -> throw new IllegalArgumentException("optimizer '" + o.name() + "' has no memory model; add it "
-                    + "to ParameterSummary.kindOf and OptimizerKind");
-        };
+        return o.memoryKind();
     }
 }

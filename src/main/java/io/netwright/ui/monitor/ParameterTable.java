@@ -4,7 +4,6 @@ import io.netwright.graph.Analyzer;
 import io.netwright.graph.Design;
 import io.netwright.graph.DesignAnalysis;
 import io.netwright.graph.MemoryEstimate;
-import io.netwright.graph.OptimizerKind;
 import io.netwright.train.Trainer;
 import io.netwright.train.TrainingConfig;
 import io.netwright.train.TrainingEvent;
@@ -116,7 +115,8 @@ public final class ParameterTable extends BorderPane implements TrainingView {
     private void showDesign() {
         DesignAnalysis a = editor.openBlockProperty().get().isEmpty() ? editor.analysis().analysis()
                 : analyzer.analyze(editor.documentDesign());
-        show(ParameterSummary.of(a, 64, OptimizerKind.ADAM), "Design '" + a.design().metadata().name()
+        var d = io.netwright.train.TrainingConfig.of(a.design()); // the shared defaults, as the Train tab's form
+        show(ParameterSummary.of(a, d.batchSize(), d.optimizer().memoryKind()), "Design '" + a.design().metadata().name()
                 + "' (follows edits)");
     }
 

@@ -40,6 +40,11 @@ public final class SummaryBar extends HBox {
         batch.setPrefWidth(86);
         batch.setId("summary-batch");
         batch.valueProperty().addListener((o, a, b) -> summary.batchSizeProperty().set(b));
+        summary.batchSizeProperty().addListener((o, a, b) -> { // the Train tab's batch, when its settings change
+            if (!b.equals(batch.getValue())) {
+                batch.getValueFactory().setValue(b.intValue());
+            }
+        });
         ComboBox<OptimizerKind> optimizer = new ComboBox<>();
         optimizer.getItems().setAll(OptimizerKind.values());
         optimizer.valueProperty().bindBidirectional(summary.optimizerProperty());

@@ -12,9 +12,9 @@ public enum CurveMetric {
     /** Validation loss after each epoch. */
     VAL_LOSS("Validation loss", MetricRow::valLoss),
     /** Training accuracy of each epoch. */
-    TRAIN_ACCURACY("Training accuracy", MetricRow::accuracy),
+    TRAIN_ACCURACY("Training accuracy", MetricRow::trainAccuracy),
     /** Mean training loss of each epoch. */
-    TRAIN_LOSS("Training loss", MetricRow::loss);
+    TRAIN_LOSS("Training loss", MetricRow::trainLoss);
 
     private final String label;
     private final ToDoubleFunction<MetricRow> value;

@@ -6,6 +6,7 @@ import io.netwright.train.CheckpointPolicy;
 import io.netwright.train.DataConfig;
 import io.netwright.train.Metric;
 import io.netwright.train.OptimizerConfig;
+import io.netwright.train.OptionText;
 import io.netwright.train.ScheduleConfig;
 import io.netwright.train.TrainingConfig;
 import java.util.LinkedHashMap;

@@ -5,6 +5,7 @@ import io.netwright.graph.Design;
 import io.netwright.graph.DesignAnalysis;
 import io.netwright.train.RunStore;
 import io.netwright.train.Trainer;
+import io.netwright.train.DataSpec;
 import io.netwright.train.TrainingConfig;
 import io.netwright.train.TrainingEvent;
 import io.netwright.ui.editor.EditorViewModel;
@@ -66,6 +67,7 @@ public final class TrainTab extends BorderPane {
     private final Button resumeButton = new Button("Resume");
     private final Button stopButton = new Button("Stop");
     private final ReadOnlyObjectWrapper<Trainer.State> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyObjectWrapper<TrainingConfig> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private TrainingConfig base;
     private String key;
     private Trainer trainer;
@@ -170,12 +172,16 @@ public final class TrainTab extends BorderPane {
             tell(e.getMessage());
         }
         base = c;
+        settings.set(c);
         form.show(RunFormValues.of(c));
     }
 
     private RunFormValues.Result check(RunFormValues v) {
         RunFormValues.Result r = v.toConfig(editor.documentDesign(), base);
         form.showErrors(r.errors());
+        if (r.ok()) {
+            settings.set(r.config());
+        }
         return r;
     }
 
@@ -205,9 +211,9 @@ public final class TrainTab extends BorderPane {
             tell("Fix the settings marked in red first: " + r.errors().values().iterator().next());
             return Optional.empty();
         }
-        TrainingConfig config = r.config();
+        TrainingConfig config = inDesignFolder(r.config(), design);
         try {
-            memory.save(key, config);
+            memory.save(key, r.config());
         } catch (IOException e) {
             tell("Could not remember these settings (" + e.getMessage() + "); training anyway");
         }
@@ -230,6 +236,18 @@ public final class TrainTab extends BorderPane {
         tell("Preparing " + config.design().metadata().name() + " on " + config.dataSpec() + " — run folder "
                 + t.runDir().map(Path::toString).orElse("(none)"));
         return Optional.of(t);
+    }
+
+    /**
+     * The config with the design's own dataset path taken from the design file's folder (as {@code train} does), so
+     * a run started from the studio finds the same data; a dataset typed in the form is kept as typed.
+     */
+    private TrainingConfig inDesignFolder(TrainingConfig config, Design design) {
+        String own = design.input().dataset().trim();
+        if (own.isEmpty() || !config.data().spec().trim().equals(own)) {
+            return config;
+        }
+        return config.withData(config.data().withSpec(DataSpec.inDesignFolder(own, designFile.getValue())));
     }
 
     /** Pauses the run after its current step. */
@@ -368,6 +386,14 @@ public final class TrainTab extends BorderPane {
     /** The run's state as the tab last saw it (null before the first run). */
     public ReadOnlyObjectProperty<Trainer.State> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /**
+     * The settings the next run would use: the form's, as last checked without errors (the design's remembered or
+     * default settings before any edit). The status bar's memory estimate follows their optimizer and batch.
+     */
+    public ReadOnlyObjectProperty<TrainingConfig> settingsProperty() {
+        return settings.getReadOnlyProperty();
     }
 
     /** The charts. */

@@ -45,4 +45,20 @@ class ShapesTest {
         assertTrue(Shapes.inside(3, 0.9, 0) && !Shapes.inside(3, 0.6, 0.6)); // cross arms, empty corners
         assertTrue(Shapes.inside(2, 0, -0.9) && !Shapes.inside(2, 0, 0.6)); // triangle apex up, flat base at 0.5
     }
+
+    @Test
+    void tenClassSetAddsFourShapesAndKeepsTheSixClassImages() {
+        ImageDataset ten = Shapes.generate(40, 3, 32, 10);
+        assertEquals(Shapes.ALL_CLASSES, ten.classes());
+        assertEquals(9, ten.label(19));
+        ImageDataset six = Shapes.generate(12, 3, 32);
+        assertEquals(Shapes.CLASSES, six.classes());
+        assertEquals(six.image(0), Shapes.generate(12, 3, 32, 6).image(0));
+        assertTrue(Shapes.inside(6, 0, -0.95) && !Shapes.inside(6, 0.6, -0.6)); // star: a point up, hollow between
+        assertTrue(Shapes.inside(7, 0, 0.95) && !Shapes.inside(7, 0.95, 0));  // hexagon: flat sides at 0.866
+        assertTrue(Shapes.inside(8, 0.9, 0) && !Shapes.inside(8, 0, 0.5));      // bar: one arm
+        assertTrue(Shapes.inside(9, 0, 0.9) && !Shapes.inside(9, 0, -0.5));     // half-disc
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Shapes.generate(1, 1, 32, 11));
+    }
 }

@@ -338,4 +338,22 @@ class StudioFxTest {
         robot.clickOn(center(canvas().nodeView("input")));
         assertEquals("3, 32, 32", robot.lookup("#design-input-shape").queryAs(TextField.class).getText());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMemoryEstimateUsesTheOptimizerAndBatchTheTrainTabWillRunWith(FxRobot robot) {
+        var summary = vm.summary();
+        var defaults = io.netwright.train.TrainingConfig.of(editor.documentDesign());
+        assertEquals(defaults.optimizer().memoryKind(), summary.optimizerProperty().get(), "the shared defaults");
+        assertEquals(defaults.batchSize(), summary.batchSizeProperty().get());
+        robot.interact(() -> {
+            robot.lookup("#cfg-optimizer").queryAs(javafx.scene.control.ChoiceBox.class).setValue("Adam");
+            robot.lookup("#cfg-optimizer-options").queryAs(TextField.class).setText(""); // SGD's momentum
+            robot.lookup("#cfg-batch").queryAs(TextField.class).setText("32");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(io.netwright.graph.OptimizerKind.ADAM, summary.optimizerProperty().get());
+        assertEquals(32, summary.batchSizeProperty().get());
+        assertEquals(32, robot.lookup("#summary-batch").queryAs(javafx.scene.control.Spinner.class).getValue());
+    }
 }

@@ -53,10 +53,10 @@ class RunRowTest {
     @Test
     void curvesCountEpochsFromOneAndSkipMissingValues() {
         List<MetricRow> epochs = List.of(
-                new MetricRow("epoch", 0, 6, Double.NaN, 1.0, 0.4, 0.1, Double.NaN, 0.9, 0.5, Double.NaN, 1),
+                new MetricRow("epoch", 0, 6, Double.NaN, 1.0, 0.4, 0.1, Double.NaN, 0.9, 0.5, Double.NaN, 1, 1),
                 new MetricRow("epoch", 1, 12, Double.NaN, 0.8, 0.6, 0.1, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, 1),
-                new MetricRow("epoch", 2, 18, Double.NaN, 0.6, 0.7, 0.1, Double.NaN, 0.7, 0.8, Double.NaN, 1));
+                        Double.NaN, 2, 1),
+                new MetricRow("epoch", 2, 18, Double.NaN, 0.6, 0.7, 0.1, Double.NaN, 0.7, 0.8, Double.NaN, 3, 1));
         XYSeries val = CurveMetric.VAL_ACCURACY.series("run", epochs);
         assertEquals(2, val.getItemCount());
         assertEquals(1, val.getX(0).intValue());

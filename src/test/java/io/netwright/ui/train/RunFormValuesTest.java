@@ -10,6 +10,7 @@ import io.netwright.graph.DesignFiles;
 import io.netwright.graph.Edge;
 import io.netwright.train.Augmentation;
 import io.netwright.train.OptimizerConfig;
+import io.netwright.train.OptionText;
 import io.netwright.train.ScheduleConfig;
 import io.netwright.train.TrainingConfig;
 import java.io.IOException;

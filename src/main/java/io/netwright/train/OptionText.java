@@ -1,6 +1,5 @@
-package io.netwright.ui.train;
+package io.netwright.train;
 
-import io.netwright.train.NumberText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +9,10 @@ import java.util.Map;
 /**
  * The one-line text form of a free option map, as the run form edits optimizer and schedule options:
  * {@code momentum=0.9, nesterov=true, betas=[0.9, 0.999], anneal_strategy=cos}. Numbers become doubles, {@code true}
- * / {@code false} booleans, {@code [..]} lists of numbers, anything else a string.
+ * / {@code false} booleans, {@code [..]} lists of numbers, anything else a string. Shared by the studio's run form
+ * and the command line's {@code --schedule-options}, so both read the same text the same way.
  */
-final class OptionText {
+public final class OptionText {
 
     private OptionText() {
     }
@@ -22,7 +22,7 @@ final class OptionText {
      *
      * @throws IllegalArgumentException naming the entry that is not {@code name=value}
      */
-    static Map<String, Object> parse(String text) {
+    public static Map<String, Object> parse(String text) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String entry : split(text == null ? "" : text)) {
             if (entry.isBlank()) {
@@ -94,7 +94,7 @@ final class OptionText {
     }
 
     /** The text form of {@code options} (a round trip through {@link #parse} gives an equal map). */
-    static String format(Map<String, ?> options) {
+    public static String format(Map<String, ?> options) {
         StringBuilder sb = new StringBuilder();
         options.forEach((k, v) -> {
             if (sb.length() > 0) {
@@ -120,7 +120,7 @@ final class OptionText {
     }
 
     /** {@code 0.9}, {@code 5}, {@code 1e-4}: as the CLI and run summaries print numbers ({@link NumberText}). */
-    static String number(double d) {
+    public static String number(double d) {
         return NumberText.compact(d);
     }
 }
