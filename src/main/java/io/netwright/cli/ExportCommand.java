@@ -16,6 +16,7 @@ import io.netwright.graph.Design;
 import io.netwright.graph.DesignAnalysis;
 import io.netwright.graph.GraphModule;
 import io.netwright.tensor.Generator;
+import io.netwright.train.DataSpec;
 import io.netwright.train.ReferenceBatch;
 import io.netwright.train.RunFolder;
 import io.netwright.train.TrainingConfig;
@@ -148,7 +149,7 @@ final class ExportCommand implements Callable<Integer> {
                     notes.addAll(repo.notes());
                 }
                 default -> {
-                    PyTorchExporter.export(src, l.config() == null ? null : PyTorchRecipes.from(l.config()), out,
+                    PyTorchExporter.export(src, PyTorchRecipes.from(l.config()), out,
                             force);
                     written = out;
                 }
@@ -180,7 +181,7 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The design, its compiled model with weights, class names and the run's config (null for a design file). */
+    /** The design, its compiled model with weights, class names, the run's config (a design's defaults). */
     record Loaded(Design design, DesignAnalysis analysis, GraphModule model, List<String> classes,
             TrainingConfig config) {
     }
@@ -207,8 +208,11 @@ final class ExportCommand implements Callable<Integer> {
         model.eval();
         int[] outShape = analysis.outputShape().map(s -> s.dims()).orElse(new int[0]);
         List<String> classes = outShape.length == 1 && d.head().loss().isClassification()
-                ? ClassNames.of(d, meta, outShape[0], n -> err.println("note: " + n)) : List.of();
-        TrainingConfig config = isRun ? RunFolder.open(target).readConfig() : null;
+                ? ClassNames.of(d, designPath, meta, outShape[0], n -> err.println("note: " + n)) : List.of();
+        // a design's dataset path is relative to its folder; a run's config has it resolved already
+        TrainingConfig config = isRun ? RunFolder.open(target).readConfig()
+                : TrainingConfig.of(d.withInput(d.input().withDataset(DataSpec.inDesignFolder(d.input().dataset(),
+                        designPath))));
         return new Loaded(d, analysis, model, classes, config);
     }
 

@@ -59,11 +59,11 @@ public final class ExportOutput {
         Path old = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".");
+            tmp = sibling(parent, abs.getFileName() + ".tmp");
+            Files.createDirectory(tmp); // not createTempDirectory: that makes it 0700, and the rename keeps it
             writer.write(tmp);
             if (Files.exists(abs)) {
-                old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old.");
-                Files.delete(old);
+                old = sibling(parent, abs.getFileName() + ".old");
                 Files.move(abs, old);
             }
             Files.move(tmp, abs);
@@ -83,6 +83,16 @@ public final class ExportOutput {
             deleteQuietly(tmp);
             deleteQuietly(old);
         }
+    }
+
+    /** A name beside {@code target} that does not exist yet: {@code .NAME.<random>}. */
+    private static Path sibling(Path parent, String name) {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        Path p;
+        do {
+            p = parent.resolve("." + name + "." + Long.toHexString(r.nextLong() & Long.MAX_VALUE));
+        } while (Files.exists(p));
+        return p;
     }
 
     private static void refuseExisting(Path target, boolean force) {
