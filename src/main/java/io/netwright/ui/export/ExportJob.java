@@ -19,6 +19,7 @@ import io.netwright.io.Safetensors;
 import io.netwright.io.SafetensorsFile;
 import io.netwright.nn.StateDictException;
 import io.netwright.tensor.Generator;
+import io.netwright.train.DataSpec;
 import io.netwright.train.ReferenceBatch;
 import io.netwright.train.RunFolder;
 import io.netwright.train.RunModel;
@@ -61,8 +62,7 @@ public final class ExportJob {
                     onnxFile = written.resolve(TritonExporter.VERSION).resolve(TritonExporter.ONNX_FILE);
                 }
                 default -> {
-                    PyTorchExporter.export(src, l.config() == null ? null : PyTorchRecipes.from(l.config()),
-                            r.output(), r.force());
+                    PyTorchExporter.export(src, PyTorchRecipes.from(l.config()), r.output(), r.force());
                     written = r.output();
                 }
             }
@@ -113,7 +113,10 @@ public final class ExportJob {
             fromFile = metadataClasses(sf.metadata());
         }
         model.eval();
-        return new Loaded(d, a, model, classes(d, null, fromFile), null);
+        // the dataset path of a saved design is relative to its folder
+        TrainingConfig config = TrainingConfig.of(d.withInput(d.input().withDataset(DataSpec.inDesignFolder(
+                d.input().dataset(), r.designFile()))));
+        return new Loaded(d, a, model, classes(d, config, fromFile), config);
     }
 
     /** Class names: those given if they fit the output, else the dataset's, else none (not a classifier). */

@@ -35,6 +35,7 @@ import javafx.collections.ObservableList;
 public final class ExportViewModel {
 
     private final Design design;
+    private final Path designFile;
     private final Path folder;
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(ExportFormat.ONNX);
     private final IntegerProperty opset = new SimpleIntegerProperty(io.netwright.export.OnnxOptions.MAX_OPSET);
@@ -54,6 +55,7 @@ public final class ExportViewModel {
      */
     public ExportViewModel(Design design, Path designFile, RunStore runs, Path fallbackFolder) {
         this.design = design;
+        this.designFile = designFile;
         this.folder = designFile != null && designFile.toAbsolutePath().getParent() != null
                 ? designFile.toAbsolutePath().getParent() : fallbackFolder;
         weightsChoices.addAll(runChoices(runs, design.metadata().name()));
@@ -117,7 +119,7 @@ public final class ExportViewModel {
 
     /** The request for the form's current values. */
     public ExportRequest request(boolean force) {
-        return new ExportRequest(design, weights.get(), format.get(), opset.get(), probabilities.get(),
+        return new ExportRequest(design, designFile, weights.get(), format.get(), opset.get(), probabilities.get(),
                 Path.of(output.get()), force, check.get(), 8);
     }
 
