@@ -28,6 +28,7 @@ final class ConsoleListener implements TrainingListener {
     private volatile Evaluation evaluation;
     private volatile TrainingEvent terminal;
     private volatile String pauseReason;
+    private volatile String outOfMemory;
     private volatile double lr = Double.NaN;
     private volatile TrainingEvent.BatchEnd lastBatch;
 
@@ -64,6 +65,14 @@ final class ConsoleListener implements TrainingListener {
             progress.println(String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f acc %.1f%%%s  (%s)",
                     e.epoch() + 1, epochs, e.trainLoss(), 100 * e.trainAccuracy(), val,
                     ConsoleProgress.duration(e.seconds())));
+        } else if (event instanceof TrainingEvent.Warning w && w.code().equals("out_of_memory")) {
+            outOfMemory = w.message().substring(0, w.message().indexOf(" — ") < 0 ? w.message().length()
+                    : w.message().indexOf(" — "));
+            progress.println("paused: " + outOfMemory + "; stopping the run (the step was not applied, checkpoints "
+                    + "are intact) — continue with a smaller --batch in a new run, or 'netwright resume RUN --device "
+                    + "cpu'");
+        } else if (event instanceof TrainingEvent.Paused p && p.reason() == TrainingEvent.PauseReason.OUT_OF_MEMORY) {
+            trainer.stop();
         } else if (event instanceof TrainingEvent.Warning w && !w.code().equals("non_finite")) {
             progress.println("warning: " + w.message());
         } else if (event instanceof TrainingEvent.Paused p && p.nonFinite() != null) {
@@ -141,6 +150,11 @@ final class ConsoleListener implements TrainingListener {
     }
 
     /** Why the run paused itself (non-finite values), or null. */
+    /** The out-of-memory message the run paused (and was stopped) on, else null. */
+    String outOfMemory() {
+        return outOfMemory;
+    }
+
     String pauseReason() {
         return pauseReason;
     }

@@ -73,6 +73,11 @@ final class ConsoleRun {
         if (listener.pauseReason() != null) {
             throw new CliError(diverged(runDir, config, listener));
         }
+        if (listener.outOfMemory() != null) {
+            throw new CliError("training stopped: " + listener.outOfMemory() + "; checkpoints/last is intact — "
+                    + "continue with 'netwright resume " + runDir + " --device cpu', or train again with a smaller "
+                    + "--batch");
+        }
         if (end instanceof TrainingEvent.Stopped stopped) {
             String line = listener.stopLine(stopped, runDir);
             throw signal.reported() ? new StoppedBySignal(line) : new CliError(line);

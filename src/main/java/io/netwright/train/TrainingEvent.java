@@ -229,7 +229,9 @@ public sealed interface TrainingEvent permits TrainingEvent.Started, TrainingEve
         /** {@link Trainer#pause()} was called. */
         USER,
         /** The loss or a gradient was NaN or infinite. */
-        NON_FINITE
+        NON_FINITE,
+        /** The device ran out of memory during a step (the step was not applied; checkpoints are intact). */
+        OUT_OF_MEMORY
     }
 
     /**

@@ -353,11 +353,22 @@ final class TrainingLoop implements Runnable {
     /** One step on {@code b}; false if it was not applied (non-finite) and the run paused and then resumed. */
     private boolean trainStep(Batch b) {
         int every = config.monitoring().healthEverySteps();
-        StepRunner.Result r = steps.step(b, st.step, every > 0 && (st.step + 1) % every == 0);
+        StepRunner.Result r;
+        try {
+            r = steps.step(b, st.step, every > 0 && (st.step + 1) % every == 0);
+        } catch (RuntimeException e) {
+            if (!(e instanceof io.netwright.backend.OutOfDeviceMemory)) {
+                throw e;
+            }
+            String why = outOfMemory(e);
+            emit(new TrainingEvent.Warning(st.epoch, st.step, "out_of_memory", why));
+            pause(PauseReason.OUT_OF_MEMORY, null, why);
+            return false;
+        }
         if (r.nonFinite() != null) {
             diverged = r.nonFinite();
             emit(warnings.once(st.epoch, st.step, "non_finite", "", r.nonFinite().describe(st.step)));
-            pause(PauseReason.NON_FINITE, r.nonFinite());
+            pause(PauseReason.NON_FINITE, r.nonFinite(), r.nonFinite().describe(st.step));
             return false;
         }
         afterStep(b.size(), r.loss(), r.correct(), r.lr(), r.layers());
@@ -455,7 +466,7 @@ final class TrainingLoop implements Runnable {
         Trainer.Command c;
         while ((c = commands.poll()) != null) {
             switch (c.kind()) {
-                case PAUSE -> pause(PauseReason.USER, null);
+                case PAUSE -> pause(PauseReason.USER, null, "paused by the user");
                 case RESUME -> {
                     // not paused: nothing to resume
                 }
@@ -466,11 +477,32 @@ final class TrainingLoop implements Runnable {
         }
     }
 
+    /**
+     * The message of an out-of-memory pause: where, the batch size, the design's training-memory estimate for it and
+     * the device's own words.
+     */
+    private String outOfMemory(RuntimeException e) {
+        String estimate;
+        try {
+            estimate = io.netwright.graph.MemoryEstimate.format(new io.netwright.graph.Analyzer()
+                    .analyze(config.design()).memory(config.batchSize(), config.optimizer().memoryKind(), 0)
+                    .totalBytes());
+        } catch (RuntimeException ignored) {
+            estimate = "unknown";
+        }
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return "out of device memory at step " + (st.step + 1) + " with batch size " + config.batchSize()
+                + " (training-memory estimate " + estimate + "): " + (nl < 0 ? m : m.substring(0, nl))
+                + " — the step was not applied and the checkpoints are intact; resume to retry, or stop and continue "
+                + "with a smaller batch or on another device";
+    }
+
     /** Publishes the pause and waits for resume (returns) or stop (throws). */
-    private void pause(PauseReason reason, NonFinite detail) {
+    private void pause(PauseReason reason, NonFinite detail, String message) {
         trainer.setState(Trainer.State.PAUSED);
         emit(new TrainingEvent.Paused(st.epoch, st.step, reason, detail));
-        status("paused", detail == null ? "paused by the user" : detail.describe(st.step));
+        status("paused", message);
         long t0 = System.nanoTime();
         try {
             while (true) {

@@ -90,7 +90,11 @@ public final class RunProgress extends HBox implements TrainingView {
             }
             other = true;
             if (e instanceof TrainingEvent.Paused p) {
-                state.setText(p.reason() == TrainingEvent.PauseReason.USER ? "paused" : "paused: non-finite loss");
+                state.setText(switch (p.reason()) {
+                    case USER -> "paused";
+                    case NON_FINITE -> "paused: non-finite loss";
+                    case OUT_OF_MEMORY -> "paused: out of device memory";
+                });
             } else if (e instanceof TrainingEvent.Resumed) {
                 state.setText("training");
             }
