@@ -26,6 +26,14 @@ public interface Backend {
     /** Short name, e.g. {@code "cpu (OpenBLAS 0.3.31, 2 threads)"}. */
     String description();
 
+    /**
+     * Bytes the device has free for new tensors now (a GPU's {@code cuMemGetInfo}), for memory estimates; 0 when
+     * unknown, as for the CPU, whose tensors live on the JVM heap.
+     */
+    default long freeMemoryBytes() {
+        return 0;
+    }
+
     // ---------------------------------------------------------------- memory and copies
 
     /** Allocates {@code length} elements of {@code dtype}, zero-filled. */

@@ -69,9 +69,19 @@ final class DeviceArgs {
         }
     }
 
-    /** The memory a training run may use on {@code d}: the JVM's heap for the CPU, unknown (0) otherwise. */
+    /**
+     * The memory a training run may use on {@code d}: the JVM's heap for the CPU, the free memory of a GPU
+     * ({@code cuMemGetInfo}), 0 when unknown.
+     */
     static long memoryBytes(Device d) {
-        return d.kind() == Device.Kind.CPU ? Runtime.getRuntime().maxMemory() : 0;
+        if (d.kind() == Device.Kind.CPU) {
+            return Runtime.getRuntime().maxMemory();
+        }
+        try {
+            return Devices.backendFor(d).freeMemoryBytes();
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     private static String reason(Device d) {

@@ -251,6 +251,19 @@ final class TrainingLoop implements Runnable {
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException("device " + d + ": " + e.getMessage());
         }
+        long free = backend.freeMemoryBytes();
+        if (free > 0) {
+            try {
+                var m = new io.netwright.graph.Analyzer().analyze(config.design()).memory(config.batchSize(),
+                        config.optimizer().memoryKind(), free);
+                if (m.warning() != null) {
+                    startWarnings.add(backend.description() + " has " + io.netwright.graph.MemoryEstimate.format(free)
+                            + " free: " + m.warning().text());
+                }
+            } catch (RuntimeException ignored) {
+                // the estimate is advice; the run goes on
+            }
+        }
         return backend.description();
     }
 

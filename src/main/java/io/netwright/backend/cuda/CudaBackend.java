@@ -90,6 +90,15 @@ public final class CudaBackend implements Backend {
         return allocator.liveBytes();
     }
 
+    @Override
+    public long freeMemoryBytes() {
+        try {
+            return memoryInfo()[0];
+        } catch (CudaException e) {
+            return 0;
+        }
+    }
+
     /** {@code {free, total}} device memory in bytes ({@code cuMemGetInfo}). */
     public synchronized long[] memoryInfo() {
         context.makeCurrent();

@@ -52,10 +52,31 @@ public final class SummaryViewModel {
         update();
     }
 
-    /** The devices offered: the CPU with the JVM's memory limit (the engine's tensors live on the heap). */
+    /**
+     * The devices offered: the CPU with the JVM's memory limit (the engine's tensors live on the heap), each GPU
+     * found with its free memory now ({@code cuMemGetInfo}), and two GPU sizes for planning.
+     */
     public static List<DeviceChoice> devices() {
-        return List.of(new DeviceChoice("CPU", Runtime.getRuntime().maxMemory()),
-                new DeviceChoice("GPU 8 GiB", 8L << 30), new DeviceChoice("GPU 24 GiB", 24L << 30));
+        List<DeviceChoice> l = new java.util.ArrayList<>();
+        l.add(new DeviceChoice("CPU", Runtime.getRuntime().maxMemory()));
+        for (io.netwright.backend.DeviceInfo info : io.netwright.backend.Devices.available()) {
+            if (info.kind() != io.netwright.backend.Device.Kind.CUDA || !info.available()) {
+                continue;
+            }
+            for (int i = 0; i < info.devices(); i++) {
+                try {
+                    io.netwright.backend.Backend b = io.netwright.backend.Devices.backendFor(
+                            io.netwright.backend.Device.cuda(i));
+                    long free = b.freeMemoryBytes();
+                    l.add(new DeviceChoice(b.description() + (free > 0 ? ", free" : ""), free));
+                } catch (RuntimeException e) {
+                    // a GPU that cannot be opened is not offered; the Train tab's device box says why
+                }
+            }
+        }
+        l.add(new DeviceChoice("GPU 8 GiB (planning)", 8L << 30));
+        l.add(new DeviceChoice("GPU 24 GiB (planning)", 24L << 30));
+        return List.copyOf(l);
     }
 
     private void update() {

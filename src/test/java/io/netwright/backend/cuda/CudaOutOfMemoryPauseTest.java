@@ -94,6 +94,10 @@ class CudaOutOfMemoryPauseTest {
             assertTrue(warning.contains("checkpoints are intact"), warning);
             assertTrue(Files.readString(tmp.resolve("run/run.json")).contains("out of device memory"),
                     "run.json says why it paused");
+            String before = events.stream().filter(e -> e instanceof TrainingEvent.Warning w && w.code().equals("setup"))
+                    .map(e -> ((TrainingEvent.Warning) e).message()).filter(m -> m.contains(" free: ")).findFirst()
+                    .orElse("");
+            assertTrue(before.contains("training needs about"), "warned at the start from cuMemGetInfo: " + events);
 
             hd.set(HostDriver.TOTAL_MEMORY, total);
             t.resume();

@@ -12,6 +12,21 @@ import org.junit.jupiter.api.Test;
 class PaletteAndSummaryTest {
 
     @Test
+    void theDeviceBoxOffersEachGpuFoundWithItsFreeMemory() {
+        List<SummaryViewModel.DeviceChoice> d = SummaryViewModel.devices();
+        assertEquals("CPU", d.get(0).name());
+        boolean cuda = io.netwright.backend.Devices.shared().isAvailable(io.netwright.backend.Device.cuda(0));
+        long gpus = d.stream().filter(c -> c.name().startsWith("cuda:0")).count();
+        assertEquals(cuda ? 1 : 0, gpus, d.toString());
+        if (cuda) {
+            SummaryViewModel.DeviceChoice g = d.stream().filter(c -> c.name().startsWith("cuda:0")).findFirst()
+                    .orElseThrow();
+            assertTrue(g.bytes() > 0 && g.toString().contains("free"), g.toString());
+        }
+        assertTrue(d.get(d.size() - 1).name().endsWith("(planning)"));
+    }
+
+    @Test
     void paletteListsEveryCatalogueLayerByCategory() {
         PaletteViewModel p = new PaletteViewModel(new EditorViewModel());
         assertEquals(Catalogue.standard().names(), p.visibleItems().stream().map(PaletteViewModel.Item::type).toList());
