@@ -105,4 +105,21 @@ public final class FxDialogs implements StudioDialogs {
         a.setHeaderText(title);
         a.showAndWait();
     }
+
+    @Override
+    public void showText(Window owner, String title, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+        area.setEditable(false);
+        area.setFocusTraversable(false);
+        area.setStyle("-fx-font-family: 'monospace';");
+        area.setPrefColumnCount(84);
+        area.setPrefRowCount((int) text.lines().count() + 1);
+        a.getDialogPane().setContent(area);
+        a.setResizable(true);
+        a.showAndWait();
+    }
 }

@@ -31,6 +31,11 @@ public interface StudioDialogs {
     /** Tells about a failure. */
     void showError(Window owner, String title, String message);
 
-    /** Tells something (About, shortcuts). */
+    /** Tells something (About). */
     void showInfo(Window owner, String title, String message);
+
+    /** Shows column-aligned text (the keyboard shortcuts) in a fixed-width font. */
+    default void showText(Window owner, String title, String text) {
+        showInfo(owner, title, text);
+    }
 }

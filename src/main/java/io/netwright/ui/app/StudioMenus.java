@@ -37,6 +37,7 @@ final class StudioMenus {
 
     private static MenuItem item(String text, String keys, Runnable action) {
         MenuItem m = new MenuItem(text);
+        m.setMnemonicParsing(false); // sample names have underscores (cifar10_tutorial); no '_' is a mnemonic
         if (keys != null) {
             m.setAccelerator(KeyCombination.keyCombination(keys));
         }
@@ -126,7 +127,7 @@ final class StudioMenus {
     }
 
     private Menu help() {
-        return new Menu("Help", null, item("Keyboard Shortcuts", "F1", () -> w.dialogs().showInfo(w.stage(),
+        return new Menu("Help", null, item("Keyboard Shortcuts", "F1", () -> w.dialogs().showText(w.stage(),
                 "Keyboard shortcuts", Shortcuts.TEXT)),
                 item("About Netwright Studio", null, () -> w.dialogs().showInfo(w.stage(), "Netwright Studio",
                         "Design, train and watch convolutional networks on Netwright's own tensor engine.\n"

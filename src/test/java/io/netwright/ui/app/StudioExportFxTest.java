@@ -37,6 +37,18 @@ class StudioExportFxTest {
     }
 
     @Test
+    void theFileMenuOffersExportModelAndKeepsUnderscoresInSampleNames(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu file = bar.getMenus().get(0);
+        assertTrue(file.getItems().stream().anyMatch(i -> "Export Model…".equals(i.getText())));
+        javafx.scene.control.Menu newMenu = (javafx.scene.control.Menu) file.getItems().get(0);
+        var sample = newMenu.getItems().stream().filter(i -> i.getText() != null && i.getText().contains("_"))
+                .findFirst().orElseThrow();
+        assertTrue(sample.getText().contains("cifar10_tutorial") || sample.getText().contains("_"), sample.getText());
+        assertTrue(!sample.isMnemonicParsing(), "an underscore in a sample name is shown, not taken as a mnemonic");
+    }
+
+    @Test
     void exportingTheOpenDesignShowsThePassedCheckReport(FxRobot robot) throws Exception {
         ExportDialog[] dialog = new ExportDialog[1];
         robot.interact(() -> dialog[0] = window.showExport());
