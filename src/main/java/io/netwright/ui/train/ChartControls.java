@@ -39,6 +39,8 @@ final class ChartControls extends HBox {
         weight.setTooltip(new Tooltip("Exponential moving average weight; the raw line stays visible, lighter"));
         weight.disableProperty().bind(smooth.selectedProperty().not());
         smooth.selectedProperty().addListener((o, a, b) -> charts.setSmoothing(b, weight.getValue()));
+        // on by default, as TensorBoard does: noisy step losses hide the trend; the raw line stays, lighter
+        smooth.setSelected(true);
         weight.valueChangingProperty().addListener((o, a, changing) -> {
             if (!changing) {
                 charts.setSmoothing(smooth.isSelected(), weight.getValue());

@@ -125,6 +125,12 @@ class TrainTabFxTest {
     }
 
     @Test
+    void chartsAreSmoothedByDefaultWithTheRawLineKept(FxRobot robot) {
+        assertTrue(robot.lookup("#chart-smooth").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        assertTrue(!robot.lookup("#chart-smoothing").queryAs(javafx.scene.control.Slider.class).isDisabled());
+    }
+
+    @Test
     void wrongSettingsAreMarkedNextToTheFieldAndRefused(FxRobot robot) {
         set(robot, "#cfg-batch", "0");
         Label err = robot.lookup("#cfg-batch-error").queryAs(Label.class);
