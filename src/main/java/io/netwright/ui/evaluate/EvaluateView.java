@@ -207,6 +207,23 @@ public final class EvaluateView extends BorderPane implements TrainingView {
     }
 
     @Override
+    public void documentChanged() {
+        generation++;
+        shown.cancel();
+        pendingEvaluation = null;
+        pendingCompletion = false;
+        liveRunDir = null;
+        predictRun = null;
+        state.set(null);
+        checkpoints.setDisable(true);
+        evaluateNow.setDisable(true);
+        views.clear();
+        predict.clear();
+        header.setText("No run of this design yet: train it on the Train tab, or Open run… to evaluate a saved one.");
+        status.setText("");
+    }
+
+    @Override
     public void onEvents(List<TrainingEvent> events) {
         boolean live = false;
         for (TrainingEvent e : events) {

@@ -93,6 +93,15 @@ final class PredictPane extends BorderPane {
         }
     }
 
+    /** Forgets the shown result (another design is open). */
+    void clear() {
+        picture.setImage(null);
+        topK.setChart(null);
+        groups.getChildren().clear();
+        shown.clear();
+        caption.setText("");
+    }
+
     /** Says something instead of a result (a failure, or work in progress). */
     void say(String text) {
         caption.setText(text);

@@ -93,6 +93,13 @@ public final class HealthOverlay extends HBox implements TrainingView {
     }
 
     @Override
+    public void documentChanged() {
+        latest = null;
+        nodeOf = UnaryOperator.identity();
+        apply();
+    }
+
+    @Override
     public void onEvents(List<TrainingEvent> events) {
         TrainingEvent.Health health = null;
         for (TrainingEvent e : events) {

@@ -59,6 +59,11 @@ public final class SampleGrid extends BorderPane implements TrainingView {
     }
 
     @Override
+    public void documentChanged() {
+        clear();
+    }
+
+    @Override
     public void onEvents(List<TrainingEvent> events) {
         TrainingEvent.Samples last = null;
         for (TrainingEvent e : events) {

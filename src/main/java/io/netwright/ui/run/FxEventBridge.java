@@ -122,6 +122,17 @@ public final class FxEventBridge implements TrainingListener {
         views.remove(view);
     }
 
+    /** Tells every view that the document changed with no run active ({@link TrainingView#documentChanged}). */
+    public void documentChanged() {
+        for (TrainingView v : List.copyOf(views)) {
+            try {
+                v.documentChanged();
+            } catch (RuntimeException e) {
+                errorHandler.accept(e);
+            }
+        }
+    }
+
     /** The views, in the order they were added. */
     public List<TrainingView> views() {
         return List.copyOf(views);

@@ -22,6 +22,13 @@ public interface TrainingView {
     }
 
     /**
+     * The studio now shows another design and no run is active: forget the last run's figures (charts, samples,
+     * progress, evaluation) and show that there is no run yet, so nothing of the previous design stays on screen.
+     */
+    default void documentChanged() {
+    }
+
+    /**
      * The events that arrived since the last call, oldest first; never empty. Batch events may have been coalesced
      * (some {@code BatchEnd} skipped) when the run is faster than the display; every other event is delivered.
      */

@@ -73,6 +73,15 @@ public final class RunProgress extends HBox implements TrainingView {
     }
 
     @Override
+    public void documentChanged() {
+        bar.setProgress(0);
+        position.setText("");
+        speed.setText("");
+        eta.setText("");
+        state.setText("no run yet for this design");
+    }
+
+    @Override
     public void onEvents(List<TrainingEvent> events) {
         TrainingEvent.BatchEnd lastBatch = null;
         boolean other = false;

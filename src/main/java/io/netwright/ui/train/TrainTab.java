@@ -174,6 +174,11 @@ public final class TrainTab extends BorderPane {
         base = c;
         settings.set(c);
         form.show(RunFormValues.of(c));
+        if (trainer == null || trainer.state().isTerminal()) {
+            // another design: the last run's charts, samples, progress and evaluation belong to the old one
+            message.setText("");
+            bridge.documentChanged();
+        }
     }
 
     private RunFormValues.Result check(RunFormValues v) {

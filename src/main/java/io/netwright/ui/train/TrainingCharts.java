@@ -127,6 +127,16 @@ public final class TrainingCharts extends BorderPane implements TrainingView {
 
     @Override
     public void runStarted(Trainer trainer) {
+        clearLines();
+    }
+
+    @Override
+    public void documentChanged() {
+        clearLines();
+        paint();
+    }
+
+    private void clearLines() {
         for (MetricChart c : charts) {
             c.lines().forEach(l -> l.data().clear());
             c.resetZoom();

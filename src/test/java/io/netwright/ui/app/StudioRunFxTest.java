@@ -144,6 +144,24 @@ class StudioRunFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(e.confusion()[best][best], evaluate.cellTileCount(), evaluate.cellCaption());
         assertTrue(evaluate.cellCaption().contains(e.classes().get(best)), evaluate.cellCaption());
+
+        // opening another design leaves nothing of this run on screen
+        robot.interact(() -> {
+            try {
+                window.viewModel().newFromTemplate(Path.of("samples/designs/simple_cnn.json"));
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, train.charts().lossChart().totalPoints(), "the old run's loss curve is gone");
+        assertTrue(samples.cells().isEmpty(), "the old run's sample grid is gone");
+        assertTrue(train.progress().stateText().contains("no run yet"), train.progress().stateText());
+        assertEquals(null, evaluate.stateProperty().get(), "the old evaluation is gone");
+        robot.interact(() -> window.showTab("Design"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.canvas().nodeTints().isEmpty(), "no health colours from the old run: "
+                + window.canvas().nodeTints().keySet());
     }
 
     @Test
