@@ -79,9 +79,7 @@ public final class StudioWindow {
         followSettings(train);
         tabs.getTabs().addAll(tab("Design", new DesignWorkspace(vm, canvas, designHealth)),
                 tab("Train", train),
-                tab("Data", new DataView(Bindings.createStringBinding(
-                        () -> io.netwright.train.DataSpec.inDesignFolder(vm.editor().documentDesign().input().dataset(),
-                                vm.fileProperty().get()), vm.editor().designProperty(), vm.fileProperty()))),
+                tab("Data", dataView(train)),
                 tab("Evaluate", evaluate),
                 tab("Runs", runs));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> focusAfterTabChange(now));
@@ -208,6 +206,16 @@ public final class StudioWindow {
      * Puts the run-following views into the Train tab (sample predictions, the parameter table, the log) and subscribes
      * every view of the window to the Train tab's event bridge (the Design tab's canvas is coloured by training health).
      */
+    /** The Data tab, its augmentation preview following the Train tab's settings (what the next run will use). */
+    private DataView dataView(TrainTab train) {
+        DataView d = new DataView(Bindings.createStringBinding(
+                () -> io.netwright.train.DataSpec.inDesignFolder(vm.editor().documentDesign().input().dataset(),
+                        vm.fileProperty().get()), vm.editor().designProperty(), vm.fileProperty()));
+        d.viewModel().followRunSettings(Bindings.createObjectBinding(() -> train.settingsProperty().get() == null
+                ? null : train.settingsProperty().get().augmentation(), train.settingsProperty()));
+        return d;
+    }
+
     /** The status bar's memory estimate uses the optimizer and batch the Train tab would run with. */
     private void followSettings(TrainTab train) {
         javafx.beans.value.ChangeListener<io.netwright.train.TrainingConfig> follow = (o, a, c) -> {

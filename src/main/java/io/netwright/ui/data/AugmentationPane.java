@@ -32,6 +32,8 @@ final class AugmentationPane extends VBox {
     private final DataViewModel vm;
     private final TilePane draws = new TilePane(6, 6);
     private final Label note = new Label();
+    private final Label source = new Label();
+    private boolean showing;
     private final CheckBox hflip = new CheckBox("Horizontal flip");
     private final CheckBox vflip = new CheckBox("Vertical flip");
     private final Spinner<Integer> crop = new Spinner<>(0, 16, 2);
@@ -50,13 +52,7 @@ final class AugmentationPane extends VBox {
         draws.setPrefColumns(4);
         note.setId("aug-note");
         note.setWrapText(true);
-        Augmentation a = vm.augmentationProperty().get();
-        hflip.setSelected(a.horizontalFlip());
-        vflip.setSelected(a.verticalFlip());
-        crop.getValueFactory().setValue(a.cropPadding());
-        rotation.getValueFactory().setValue(a.rotationDegrees());
-        jitter.getValueFactory().setValue(a.colorJitter());
-        erasing.getValueFactory().setValue(a.randomErasing());
+        show(vm.augmentationProperty().get());
         for (Spinner<?> s : List.of(crop, rotation, jitter, erasing)) {
             s.setEditable(true);
             s.setPrefWidth(90);
@@ -68,23 +64,52 @@ final class AugmentationPane extends VBox {
         form.setHgap(8);
         form.setVgap(4);
         form.addRow(0, new Label("Crop padding"), crop, new Label("Rotation °"), rotation);
-        form.addRow(1, new Label("Colour jitter"), jitter, new Label("Erasing p"), erasing);
+        form.addRow(1, new Label("Color jitter"), jitter, new Label("Erasing"), erasing);
+        source.setId("aug-source");
+        source.setWrapText(true);
         Button reroll = new Button("Re-roll");
         reroll.setId("aug-reroll");
         reroll.setOnAction(e -> vm.reroll());
         Label seed = new Label();
         seed.textProperty().bind(vm.seedProperty().asString("seed %d"));
         HBox buttons = new HBox(10, hflip, vflip, reroll, seed);
-        getChildren().addAll(title, new FlowPane(buttons), form, draws, note);
+        getChildren().addAll(title, source, new FlowPane(buttons), form, draws, note);
         setPadding(new Insets(8, 0, 0, 0));
-        vm.augmentationProperty().addListener((o, x, y) -> redraw());
+        vm.augmentationProperty().addListener((o, x, y) -> {
+            show(y);
+            redraw();
+        });
+        for (javafx.scene.Node n : List.of(hflip, vflip, crop, rotation, jitter, erasing)) {
+            n.disableProperty().bind(vm.followingRunSettingsProperty());
+        }
+        source.visibleProperty().bind(vm.followingRunSettingsProperty());
+        source.managedProperty().bind(source.visibleProperty());
+        source.setText("The augmentation the next run will use (set on the Train tab).");
         vm.seedProperty().addListener((o, x, y) -> redraw());
         vm.selectedProperty().addListener((o, x, y) -> redraw());
         vm.sourceProperty().addListener((o, x, y) -> redraw());
         redraw();
     }
 
+    /** Shows {@code a} in the controls without feeding it back. */
+    private void show(Augmentation a) {
+        showing = true;
+        try {
+            hflip.setSelected(a.horizontalFlip());
+            vflip.setSelected(a.verticalFlip());
+            crop.getValueFactory().setValue(a.cropPadding());
+            rotation.getValueFactory().setValue(a.rotationDegrees());
+            jitter.getValueFactory().setValue(a.colorJitter());
+            erasing.getValueFactory().setValue(a.randomErasing());
+        } finally {
+            showing = false;
+        }
+    }
+
     private void apply() {
+        if (showing) {
+            return;
+        }
         try {
             vm.augmentationProperty().set(new Augmentation(hflip.isSelected(), vflip.isSelected(), crop.getValue(),
                     rotation.getValue(), jitter.getValue(), erasing.getValue()));

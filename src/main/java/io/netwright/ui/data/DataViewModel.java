@@ -204,6 +204,32 @@ public final class DataViewModel {
         return augmentation;
     }
 
+    private javafx.beans.value.ObservableValue<Augmentation> runSettings;
+    private final javafx.beans.property.BooleanProperty followingRunSettings =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+
+    /**
+     * Whether the preview shows the next run's augmentation ({@link #followRunSettings}); its controls are then
+     * read-only, so the preview never shows what training would not do.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty followingRunSettingsProperty() {
+        return followingRunSettings;
+    }
+
+    /** Previews the augmentation of {@code settings} (the Train tab's) from now on. */
+    public void followRunSettings(javafx.beans.value.ObservableValue<Augmentation> settings) {
+        runSettings = settings; // held: a binding listens to its sources weakly and would be collected
+        followingRunSettings.set(true);
+        if (settings.getValue() != null) {
+            augmentation.set(settings.getValue());
+        }
+        settings.addListener((o, a, b) -> {
+            if (b != null) {
+                augmentation.set(b);
+            }
+        });
+    }
+
     /** The preview's seed. */
     public LongProperty seedProperty() {
         return seed;

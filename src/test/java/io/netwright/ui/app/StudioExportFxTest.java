@@ -49,6 +49,21 @@ class StudioExportFxTest {
     }
 
     @Test
+    void theDataTabPreviewsTheAugmentationTheNextRunWillUse(FxRobot robot) {
+        robot.interact(() -> window.showTab("Train"));
+        javafx.scene.control.CheckBox flip = robot.lookup("#cfg-hflip").queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(() -> flip.setSelected(!flip.isSelected()));
+        boolean want = flip.isSelected();
+        robot.interact(() -> window.showTab("Data"));
+        io.netwright.ui.data.DataView data = robot.lookup((javafx.scene.Node n) -> n instanceof
+                io.netwright.ui.data.DataView).queryAs(io.netwright.ui.data.DataView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(want, data.viewModel().augmentationProperty().get().horizontalFlip(),
+                "the preview follows the Train tab");
+        assertTrue(data.viewModel().followingRunSettingsProperty().get());
+    }
+
+    @Test
     void exportingTheOpenDesignShowsThePassedCheckReport(FxRobot robot) throws Exception {
         ExportDialog[] dialog = new ExportDialog[1];
         robot.interact(() -> dialog[0] = window.showExport());
