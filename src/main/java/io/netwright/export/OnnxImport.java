@@ -1,0 +1,31 @@
+package io.netwright.export;
+
+import io.netwright.graph.Design;
+import io.netwright.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An imported ONNX model: the design (laid out, analysed without errors unless the import was partial), its weights
+ * under Netwright's state-dict keys ({@code <node id>.weight}, ...), the class names stored in the model's
+ * {@code netwright.classes} metadata (empty when absent) and the report of what was not imported.
+ *
+ * @param weights state-dict entries that load strictly into {@code DesignCompiler.compile(design)}
+ */
+public record OnnxImport(Design design, Map<String, Tensor> weights, List<String> classes, OnnxImportReport report) {
+
+    /** Copies the collections (the weights keep their order). */
+    public OnnxImport {
+        weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
+        classes = List.copyOf(classes);
+    }
+
+    /** The number of parameter values (all weight elements). */
+    public long parameterCount() {
+        long n = 0;
+        for (Tensor t : weights.values()) {
+            n += t.numel();
+        }
+        return n;
+    }
+}
