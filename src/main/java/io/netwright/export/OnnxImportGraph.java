@@ -180,7 +180,7 @@ final class OnnxImportGraph {
             String pn = (String) params[i];
             ParamValue v = value(params[i + 1]);
             ParamSpec spec = lt.param(pn).orElseThrow(() -> new IllegalArgumentException(type + " has no " + pn));
-            if (!same(v, spec.defaultValue())) {
+            if (spec.required() || !same(v, spec.defaultValue())) {
                 p.put(pn, v);
             }
         }
