@@ -95,6 +95,18 @@ public final class OnnxImporter {
         }
         List<OnnxImportReport.Unsupported> unsupported = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        // Constant nodes first: patterns (GELU, MatMul → Add) look ahead at constants defined later in the graph
+        for (NodeProto node : graph.getNodeList()) {
+            if (node.getOpType().equals("Constant") && node.getInputCount() == 0 && node.getDomain().isEmpty()) {
+                OnnxImportNode n = new OnnxImportNode(node, g, opset);
+                try {
+                    OnnxFold.tryFold(n);
+                    g.take(node);
+                } catch (OnnxImportNode.Refused r) {
+                    // left for the main pass, which reports it
+                }
+            }
+        }
         for (NodeProto node : graph.getNodeList()) {
             if (g.isTaken(node)) {
                 continue;
