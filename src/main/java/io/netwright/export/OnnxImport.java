@@ -20,6 +20,25 @@ public record OnnxImport(Design design, Map<String, Tensor> weights, List<String
         classes = List.copyOf(classes);
     }
 
+    /**
+     * Writes the weights as safetensors with the metadata {@code predict} reads (design name, input shape, class
+     * names), atomically.
+     *
+     * @throws ExportException when {@code file} exists and {@code force} is false, or it cannot be written
+     */
+    public void writeWeights(java.nio.file.Path file, boolean force) {
+        Map<String, String> meta = new java.util.LinkedHashMap<>();
+        meta.put("format", "pt");
+        meta.put("netwright.design", design.metadata().name());
+        com.google.gson.Gson gson = new com.google.gson.Gson();
+        meta.put("netwright.input_shape", gson.toJson(design.input().shape()));
+        if (!classes.isEmpty()) {
+            meta.put("netwright.classes", gson.toJson(classes));
+        }
+        byte[] bytes = io.netwright.io.Safetensors.toBytes(weights, meta);
+        ExportOutput.file(file, force, out -> out.write(bytes));
+    }
+
     /** The number of parameter values (all weight elements). */
     public long parameterCount() {
         long n = 0;
