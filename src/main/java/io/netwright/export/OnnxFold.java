@@ -35,7 +35,7 @@ final class OnnxFold {
             }
         }
         OnnxConst c = fold(n, shapeOfDynamic);
-        if (c.integer() ? false : c.hasBatch()) {
+        if (!c.integer() && c.hasBatch()) {
             throw n.refuse("it computes with the batch size, which Netwright leaves free");
         }
         n.graph().putConst(n.out(), c);
