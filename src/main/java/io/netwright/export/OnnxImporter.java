@@ -45,6 +45,10 @@ import java.util.Set;
  */
 public final class OnnxImporter {
 
+    /** Graph names that exporters write whatever the model (PyTorch, tf2onnx, ...). */
+    private static final Set<String> GENERIC_NAMES = Set.of("torch_jit", "torch-jit-export", "main_graph",
+            "tf2onnx", "graph", "model");
+
     private OnnxImporter() {
     }
 
@@ -152,8 +156,9 @@ public final class OnnxImporter {
         if (!report.complete() && !partial) {
             throw refusal(report);
         }
-        String name = meta.getOrDefault("netwright.design", graph.getName().isBlank() ? fallbackName
-                : graph.getName());
+        // exporters' generic graph names say nothing: the file name is better
+        boolean generic = graph.getName().isBlank() || GENERIC_NAMES.contains(graph.getName());
+        String name = meta.getOrDefault("netwright.design", generic ? fallbackName : graph.getName());
         Design design = g.design(name.isBlank() ? "imported" : name, Head.classification());
         DesignAnalysis analysis = new Analyzer().analyze(design);
         int[] outShape = analysis.outputShape().map(io.netwright.tensor.Shape::toArray).orElse(new int[0]);
