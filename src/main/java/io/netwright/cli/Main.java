@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
                 PredictCommand.class,
                 EvalCommand.class,
                 ExportCommand.class,
+                ImportCommand.class,
                 DemoCommand.class,
                 DevicesCommand.class,
                 StudioCommand.class,

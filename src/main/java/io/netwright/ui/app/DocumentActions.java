@@ -1,5 +1,7 @@
 package io.netwright.ui.app;
 
+import io.netwright.export.ExportException;
+import io.netwright.export.OnnxImportException;
 import io.netwright.ui.canvas.GraphCanvas;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -68,6 +70,29 @@ public final class DocumentActions {
         if (confirmDiscard()) {
             dialogs.chooseOpen(window).ifPresent(this::openFile);
         }
+    }
+
+    /**
+     * File ▸ Import ONNX…: the model opens as an untitled design; the status line says where its weights were
+     * written; a model that cannot be imported is explained in an error dialog listing every unsupported node.
+     */
+    public void importOnnx() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        dialogs.chooseOnnx(window).ifPresent(p -> {
+            try {
+                StudioViewModel.Imported imp = vm.importOnnx(p);
+                long layers = imp.result().design().nodes().size() - 2L;
+                vm.editor().tell("Imported " + p.getFileName() + ": " + layers + " layers, "
+                        + imp.result().parameterCount() + " parameters; weights saved to " + imp.weights());
+            } catch (OnnxImportException e) {
+                String report = e.report().map(r -> "\n\n" + String.join("\n", r.lines())).orElse("");
+                dialogs.showError(window, "Cannot import " + p.getFileName(), e.getMessage() + report);
+            } catch (IOException | ExportException e) {
+                dialogs.showError(window, "Cannot import " + p.getFileName(), e.getMessage());
+            }
+        });
     }
 
     /** File ▸ Open Recent ▸ a file. */

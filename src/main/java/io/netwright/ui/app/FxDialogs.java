@@ -23,6 +23,17 @@ public final class FxDialogs implements StudioDialogs {
     }
 
     @Override
+    public Optional<Path> chooseOnnx(Window owner) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Import ONNX model");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX model", "*.onnx"));
+        if (lastDir != null && lastDir.isDirectory()) {
+            fc.setInitialDirectory(lastDir);
+        }
+        return remember(fc.showOpenDialog(owner));
+    }
+
+    @Override
     public Optional<Path> chooseSave(Window owner, String suggestedName, String extension) {
         FileChooser fc = chooser(extension.equals("png") ? "Export image" : "Save design", extension);
         fc.setInitialFileName(suggestedName);

@@ -16,6 +16,11 @@ public interface StudioDialogs {
     /** A design file to open. */
     Optional<Path> chooseOpen(Window owner);
 
+    /** An ONNX model to import; none by default (test doubles need not answer it). */
+    default Optional<Path> chooseOnnx(Window owner) {
+        return Optional.empty();
+    }
+
     /** Where to save; {@code extension} is {@code json} or {@code png}. */
     Optional<Path> chooseSave(Window owner, String suggestedName, String extension);
 

@@ -64,7 +64,8 @@ final class StudioMenus {
         };
         vm.recent().files().addListener((ListChangeListener<Path>) c -> fill.run());
         fill.run();
-        return new Menu("File", null, newMenu, item("Open…", "Shortcut+O", a::open), recent, new SeparatorMenuItem(),
+        return new Menu("File", null, newMenu, item("Open…", "Shortcut+O", a::open), recent,
+                item("Import ONNX…", null, a::importOnnx), new SeparatorMenuItem(),
                 item("Save", "Shortcut+S", a::save), item("Save As…", "Shortcut+Shift+S", a::saveAs),
                 item("Export Image…", "Shortcut+E", a::exportImage),
                 item("Export Model…", "Shortcut+Shift+E", w::showExport), new SeparatorMenuItem(),

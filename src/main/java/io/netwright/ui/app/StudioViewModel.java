@@ -1,12 +1,16 @@
 package io.netwright.ui.app;
 
 import io.netwright.data.formats.SampleData;
+import io.netwright.export.OnnxImport;
+import io.netwright.export.OnnxImporter;
 import io.netwright.graph.Design;
 import io.netwright.graph.DesignFiles;
 import io.netwright.graph.InputSpec;
 import io.netwright.graph.Metadata;
 import io.netwright.graph.Node;
+import io.netwright.ui.editor.AutoLayout;
 import io.netwright.ui.editor.EditorViewModel;
+import io.netwright.ui.editor.Flow;
 import io.netwright.ui.editor.PaletteViewModel;
 import io.netwright.ui.editor.SummaryViewModel;
 import java.io.IOException;
@@ -142,6 +146,32 @@ public final class StudioViewModel {
         Design d = l.design();
         show(d.withMetadata(d.metadata().withName(d.metadata().name() + " (copy)")), null);
         return l.problems();
+    }
+
+    /** An imported ONNX model shown as an untitled design, and where its weights were written. */
+    public record Imported(OnnxImport result, Path weights) {
+    }
+
+    /**
+     * Imports the ONNX model {@code model} as a new untitled, unsaved design laid out top-down, and writes its
+     * weights next to the model ({@code <model>.safetensors}, or {@code <model>-2.safetensors}... so that no file
+     * is overwritten).
+     *
+     * @throws io.netwright.export.OnnxImportException when the model cannot be imported (with the report)
+     */
+    public Imported importOnnx(Path model) throws IOException {
+        OnnxImport imp = OnnxImporter.read(model, false);
+        String stem = model.getFileName().toString().replaceFirst("\\.onnx$", "");
+        Path weights = model.resolveSibling(stem + ".safetensors");
+        for (int i = 2; Files.exists(weights); i++) {
+            weights = model.resolveSibling(stem + "-" + i + ".safetensors");
+        }
+        imp.writeWeights(weights, false);
+        Design d = AutoLayout.apply(imp.design(), Flow.TOP_DOWN);
+        editor.load(d);
+        file.set(null);
+        saved.set(blankDesign()); // unsaved until the user saves it
+        return new Imported(imp, weights);
     }
 
     /** Opens {@code path}; returns the catalogue problems found (they are also shown on the canvas). */

@@ -23,6 +23,23 @@ class StudioViewModelTest {
     }
 
     @Test
+    void importedOnnxOpensUntitledUnsavedWithWeightsNextToTheModel() throws Exception {
+        Path model = tmp.resolve("small.onnx");
+        Files.copy(Path.of("src/test/resources/onnx/torch_small_cnn.onnx"), model);
+        Files.writeString(tmp.resolve("small.safetensors"), "someone else's file");
+        StudioViewModel vm = studio();
+        StudioViewModel.Imported imp = vm.importOnnx(model);
+        assertEquals(tmp.resolve("small-2.safetensors"), imp.weights());
+        assertTrue(Files.size(imp.weights()) > 1000);
+        assertEquals("someone else's file", Files.readString(tmp.resolve("small.safetensors")));
+        assertNull(vm.fileProperty().get());
+        assertTrue(vm.isDirty());
+        assertEquals(imp.result().design().nodes().size(), vm.editor().design().nodes().size());
+        io.netwright.graph.DesignCompiler.compile(vm.editor().design())
+                .loadStateDict(io.netwright.io.Safetensors.read(imp.weights()).tensors(), true);
+    }
+
+    @Test
     void startsOnLenetBoundToTheBundledDatasetUntitled() {
         StudioViewModel vm = studio();
         vm.openStartDesign();
