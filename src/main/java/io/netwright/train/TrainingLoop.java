@@ -513,9 +513,9 @@ final class TrainingLoop implements Runnable {
 
     /** Publishes the pause and waits for resume (returns) or stop (throws). */
     private void pause(PauseReason reason, NonFinite detail, String message) {
+        status("paused", message); // on disk before anyone sees the state change
         trainer.setState(Trainer.State.PAUSED);
         emit(new TrainingEvent.Paused(st.epoch, st.step, reason, detail));
-        status("paused", message);
         long t0 = System.nanoTime();
         try {
             while (true) {
