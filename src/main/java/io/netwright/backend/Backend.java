@@ -145,6 +145,17 @@ public interface Backend {
     }
 
     /**
+     * Optional fused optimizer update of one parameter in one pass (one kernel launch on a GPU): updates
+     * {@code param} and {@code state} in place from {@code grad} as {@code step} documents. All views are FLOAT32,
+     * contiguous and of the same element count, {@code state.length == step.stateCount()}, none aliases another
+     * (the frontend guarantees it). Returns false (nothing written) when this backend has no fused kernel; the
+     * optimizer then composes the update from elementwise ops, with the same float32 result.
+     */
+    default boolean optimizerStep(OptimizerStep step, View param, View grad, View[] state) {
+        return false;
+    }
+
+    /**
      * Max pooling of {@code x: [N, C, H, W]} into {@code out: [N, C, outH, outW]}; {@code indices} (INT64, same
      * shape as out) receive the flat position {@code h*W + w} of each maximum within its plane, as PyTorch returns.
      */

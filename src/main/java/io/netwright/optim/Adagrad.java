@@ -1,6 +1,8 @@
 package io.netwright.optim;
 
+import io.netwright.backend.OptimizerStep;
 import io.netwright.nn.Parameter;
+import io.netwright.tensor.FusedOptim;
 import io.netwright.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,11 +141,15 @@ public final class Adagrad extends Optimizer {
         Tensor sum = require(s, "sum", index, "every Adagrad step needs it");
         long step = s.incrementStep();
         Tensor param = p.data();
+        double clr = lr / (1 + (step - 1) * lrDecay);
+        if (FusedOptim.step(new OptimizerStep.Adagrad(clr, eps, weightDecay, group.getBoolean("maximize")),
+                param, p.grad(), sum)) {
+            return;
+        }
         Tensor grad = group.getBoolean("maximize") ? p.grad().neg() : p.grad();
         if (weightDecay != 0) {
             grad = grad.add(param, weightDecay);
         }
-        double clr = lr / (1 + (step - 1) * lrDecay);
         sum.add_(grad.mul(grad));
         Tensor std = sum.sqrt().add_(eps);
         param.add_(grad.div(std).mul_(-clr));

@@ -1,6 +1,8 @@
 package io.netwright.optim;
 
+import io.netwright.backend.OptimizerStep;
 import io.netwright.nn.Parameter;
+import io.netwright.tensor.FusedOptim;
 import io.netwright.tensor.Tensor;
 import java.util.List;
 import java.util.Set;
@@ -63,9 +65,19 @@ final class AdamUpdate {
         }
         Tensor expAvg = opt.require(s, "exp_avg", index, "every Adam step needs it");
         Tensor expAvgSq = opt.require(s, "exp_avg_sq", index, "every Adam step needs it");
+        long step = s.incrementStep();
+        double stepSizeFused = lr / (1 - Math.pow(beta1, step));
+        double bc2SqrtFused = Math.sqrt(1 - Math.pow(beta2, step));
+        OptimizerStep.Adam fused = new OptimizerStep.Adam(lr, beta1, beta2, eps, weightDecay, decoupled, amsgrad,
+                group.getBoolean("maximize"), stepSizeFused, bc2SqrtFused);
+        Tensor[] fusedState = amsgrad
+                ? new Tensor[]{expAvg, expAvgSq, opt.require(s, "max_exp_avg_sq", index, "amsgrad=true")}
+                : new Tensor[]{expAvg, expAvgSq};
+        if (FusedOptim.step(fused, param, p.grad(), fusedState)) {
+            return;
+        }
         Tensor grad = group.getBoolean("maximize") ? p.grad().neg() : p.grad();
 
-        long step = s.incrementStep();
         if (decoupled) {
             if (weightDecay != 0) {
                 param.mul_(1 - lr * weightDecay);

@@ -1,6 +1,8 @@
 package io.netwright.optim;
 
+import io.netwright.backend.OptimizerStep;
 import io.netwright.nn.Parameter;
+import io.netwright.tensor.FusedOptim;
 import io.netwright.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,6 +132,20 @@ public final class RMSprop extends Optimizer {
             }
         }
         s.incrementStep();
+        Tensor squareAvgFused = require(s, "square_avg", index, "every RMSprop step needs it");
+        java.util.List<Tensor> fusedState = new java.util.ArrayList<>(3);
+        fusedState.add(squareAvgFused);
+        if (momentum > 0) {
+            fusedState.add(require(s, "momentum_buffer", index, "momentum > 0"));
+        }
+        if (centered) {
+            fusedState.add(require(s, "grad_avg", index, "centered=true"));
+        }
+        OptimizerStep.RmsProp fused = new OptimizerStep.RmsProp(lr, alpha, eps, weightDecay, momentum, centered,
+                group.getBoolean("maximize"));
+        if (FusedOptim.step(fused, param, p.grad(), fusedState.toArray(new Tensor[0]))) {
+            return;
+        }
         Tensor grad = group.getBoolean("maximize") ? p.grad().neg() : p.grad();
         if (weightDecay != 0) {
             grad = grad.add(param, weightDecay);

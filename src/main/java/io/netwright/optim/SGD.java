@@ -1,6 +1,8 @@
 package io.netwright.optim;
 
+import io.netwright.backend.OptimizerStep;
 import io.netwright.nn.Parameter;
+import io.netwright.tensor.FusedOptim;
 import io.netwright.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +108,21 @@ public final class SGD extends Optimizer {
         double dampening = group.getDouble("dampening");
         double weightDecay = group.getDouble("weight_decay");
         Tensor param = p.data();
+        if (momentum != 0) {
+            Tensor existing = s.get("momentum_buffer");
+            Tensor buf = existing != null ? existing : Tensor.zerosLike(param);
+            OptimizerStep.Sgd step = new OptimizerStep.Sgd(lr, momentum, dampening, weightDecay,
+                    group.getBoolean("nesterov"), group.getBoolean("maximize"), existing == null);
+            if (FusedOptim.step(step, param, p.grad(), buf)) {
+                if (existing == null) {
+                    s.put("momentum_buffer", buf);
+                }
+                return;
+            }
+        } else if (FusedOptim.step(new OptimizerStep.Sgd(lr, 0, dampening, weightDecay, false,
+                group.getBoolean("maximize"), false), param, p.grad())) {
+            return;
+        }
         Tensor d = group.getBoolean("maximize") ? p.grad().neg() : p.grad();
         if (weightDecay != 0) {
             d = d.add(param, weightDecay);

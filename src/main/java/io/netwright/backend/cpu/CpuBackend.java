@@ -8,6 +8,7 @@ import io.netwright.backend.Conv2dGeometry;
 import io.netwright.backend.DType;
 import io.netwright.backend.Device;
 import io.netwright.backend.Distribution;
+import io.netwright.backend.OptimizerStep;
 import io.netwright.backend.Pool2dGeometry;
 import io.netwright.backend.ReduceOp;
 import io.netwright.backend.UnaryOp;
@@ -221,6 +222,12 @@ public final class CpuBackend implements Backend, AutoCloseable {
             return false;
         }
         convGemm.backwardWeight(x, gradOut, gradWeight, g, groups);
+        return true;
+    }
+
+    @Override
+    public boolean optimizerStep(OptimizerStep step, View param, View grad, View[] state) {
+        CpuOptimizer.run(par, step, param, grad, state);
         return true;
     }
 
