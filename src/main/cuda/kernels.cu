@@ -11,3 +11,4 @@
 #include "pool.cu"
 #include "index.cu"
 #include "random.cu"
+#include "optim.cu"

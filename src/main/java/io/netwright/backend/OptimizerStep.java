@@ -21,6 +21,41 @@ public sealed interface OptimizerStep {
     int stateCount();
 
     /**
+     * Checks the views of {@link Backend#optimizerStep} by the rules every backend applies (state count, FLOAT32,
+     * contiguous, one element count) and returns that count; throws {@link IllegalArgumentException} naming the op.
+     */
+    static int checkViews(OptimizerStep step, View param, View grad, View[] state) {
+        String op = "optimizerStep " + step.getClass().getSimpleName();
+        if (state.length != step.stateCount()) {
+            throw new IllegalArgumentException(op + ": takes " + step.stateCount() + " state views, got "
+                    + state.length);
+        }
+        int n = param.numel();
+        require(op, "param", param, n);
+        require(op, "grad", grad, n);
+        for (int i = 0; i < state.length; i++) {
+            require(op, "state " + i, state[i], n);
+        }
+        return n;
+    }
+
+    private static void require(String op, String what, View v, int n) {
+        if (v == null) {
+            throw new IllegalArgumentException(op + ": " + what + " is missing");
+        }
+        if (v.dtype() != DType.FLOAT32) {
+            throw new IllegalArgumentException(op + ": " + what + " must be FLOAT32, got " + v.dtype());
+        }
+        if (!v.isContiguous()) {
+            throw new IllegalArgumentException(op + ": " + what + " must be contiguous — make it contiguous first");
+        }
+        if (v.numel() != n) {
+            throw new IllegalArgumentException(op + ": " + what + " has " + v.numel() + " elements, the parameter "
+                    + n);
+        }
+    }
+
+    /**
      * SGD ({@code torch.optim.SGD}, single-tensor):
      * <pre>
      * g = maximize ? -grad : grad;  if (weightDecay != 0) g = g + p * wd

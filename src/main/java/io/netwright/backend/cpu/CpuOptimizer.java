@@ -1,6 +1,5 @@
 package io.netwright.backend.cpu;
 
-import io.netwright.backend.DType;
 import io.netwright.backend.OptimizerStep;
 import io.netwright.backend.View;
 
@@ -16,40 +15,8 @@ final class CpuOptimizer {
     private CpuOptimizer() {
     }
 
-    /** Checks the views (the shared rules every backend applies) and returns their common element count. */
-    static int check(OptimizerStep step, View param, View grad, View[] state) {
-        String op = "optimizerStep " + step.getClass().getSimpleName();
-        if (state.length != step.stateCount()) {
-            throw new IllegalArgumentException(op + ": takes " + step.stateCount() + " state views, got "
-                    + state.length);
-        }
-        int n = param.numel();
-        require(op, "param", param, n);
-        require(op, "grad", grad, n);
-        for (int i = 0; i < state.length; i++) {
-            require(op, "state " + i, state[i], n);
-        }
-        return n;
-    }
-
-    private static void require(String op, String what, View v, int n) {
-        if (v == null) {
-            throw new IllegalArgumentException(op + ": " + what + " is missing");
-        }
-        if (v.dtype() != DType.FLOAT32) {
-            throw new IllegalArgumentException(op + ": " + what + " must be FLOAT32, got " + v.dtype());
-        }
-        if (!v.isContiguous()) {
-            throw new IllegalArgumentException(op + ": " + what + " must be contiguous — make it contiguous first");
-        }
-        if (v.numel() != n) {
-            throw new IllegalArgumentException(op + ": " + what + " has " + v.numel() + " elements, the parameter "
-                    + n);
-        }
-    }
-
     static void run(CpuParallel par, OptimizerStep step, View param, View grad, View[] state) {
-        int n = check(step, param, grad, state);
+        int n = OptimizerStep.checkViews(step, param, grad, state);
         float[] p = (float[]) CpuChecks.data(param);
         float[] g = (float[]) CpuChecks.data(grad);
         float[][] s = new float[state.length][];

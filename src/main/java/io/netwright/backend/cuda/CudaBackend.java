@@ -14,6 +14,7 @@ import io.netwright.backend.Conv2dGeometry;
 import io.netwright.backend.DType;
 import io.netwright.backend.Device;
 import io.netwright.backend.Distribution;
+import io.netwright.backend.OptimizerStep;
 import io.netwright.backend.Pool2dGeometry;
 import io.netwright.backend.ReduceOp;
 import io.netwright.backend.UnaryOp;
@@ -42,6 +43,7 @@ public final class CudaBackend implements Backend {
     private final CudaContext context;
     private final CudaAllocator allocator;
     private final CudaElementwise elementwise = new CudaElementwise(this);
+    private final CudaOptimizer optimizer = new CudaOptimizer(this);
     private final CudaReduce reduce = new CudaReduce(this);
     private final CudaLinalg linalg = new CudaLinalg(this);
     private final CudaConv conv = new CudaConv(this);
@@ -348,6 +350,13 @@ public final class CudaBackend implements Backend {
     public synchronized void col2im(View cols, View out, Conv2dGeometry g) {
         context.makeCurrent();
         linalg.col2im(cols, out, g);
+    }
+
+    @Override
+    public synchronized boolean optimizerStep(OptimizerStep step, View param, View grad, View[] state) {
+        context.makeCurrent();
+        optimizer.step(step, param, grad, state);
+        return true;
     }
 
     @Override

@@ -23,6 +23,14 @@ final class Kernels {
     private Kernels() {
     }
 
+    // ---------------------------------------------------------------- optim.cu
+    static final CudaKernel SGD_STEP = CudaKernel.of("nw_sgd_step", PTR, PTR, PTR, I64, F32, F32, F32, F32, I32);
+    static final CudaKernel ADAM_STEP = CudaKernel.of("nw_adam_step", PTR, PTR, PTR, PTR, PTR, I64, F32, F32, F32,
+            F32, F32, F32, F32, F32, F32, I32);
+    static final CudaKernel RMSPROP_STEP = CudaKernel.of("nw_rmsprop_step", PTR, PTR, PTR, PTR, PTR, I64, F32, F32,
+            F32, F32, F32, F32, I32);
+    static final CudaKernel ADAGRAD_STEP = CudaKernel.of("nw_adagrad_step", PTR, PTR, PTR, I64, F32, F32, F32, I32);
+
     // ---------------------------------------------------------------- fill.cu
 
     static final CudaKernel FILL_F32 = CudaKernel.of("nw_fill_f32", PTR, LAYOUT, I64, F32);

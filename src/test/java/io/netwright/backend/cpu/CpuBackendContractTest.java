@@ -52,6 +52,14 @@ class CpuBackendContractTest {
     }
 
     @Nested
+    class Optimizers extends io.netwright.backend.OptimizerContract {
+        @Override
+        protected Backend backend() {
+            return backend;
+        }
+    }
+
+    @Nested
     class Matmul extends MatmulContract {
         @Override
         protected Backend backend() {

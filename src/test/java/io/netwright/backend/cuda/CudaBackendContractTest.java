@@ -70,6 +70,14 @@ class CudaBackendContractTest {
     }
 
     @Nested
+    class Optimizers extends io.netwright.backend.OptimizerContract {
+        @Override
+        protected Backend backend() {
+            return backend;
+        }
+    }
+
+    @Nested
     class Matmul extends MatmulContract {
         @Override
         protected Backend backend() {
