@@ -84,6 +84,10 @@ class CudaOutOfMemoryPauseTest {
                 Thread.sleep(20);
             }
             assertEquals(Trainer.State.PAUSED, t.state(), () -> events.toString());
+            // listeners hear of the pause just after the state changes: wait for the event too
+            while (events.stream().noneMatch(e -> e instanceof TrainingEvent.Paused) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             TrainingEvent.Paused p = events.stream().filter(e -> e instanceof TrainingEvent.Paused)
                     .map(e -> (TrainingEvent.Paused) e).findFirst().orElseThrow();
             assertEquals(TrainingEvent.PauseReason.OUT_OF_MEMORY, p.reason());
