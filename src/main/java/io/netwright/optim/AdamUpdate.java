@@ -65,14 +65,13 @@ final class AdamUpdate {
         }
         Tensor expAvg = opt.require(s, "exp_avg", index, "every Adam step needs it");
         Tensor expAvgSq = opt.require(s, "exp_avg_sq", index, "every Adam step needs it");
+        Tensor maxExpAvgSq = amsgrad ? opt.require(s, "max_exp_avg_sq", index, "amsgrad=true") : null;
         long step = s.incrementStep();
-        double stepSizeFused = lr / (1 - Math.pow(beta1, step));
-        double bc2SqrtFused = Math.sqrt(1 - Math.pow(beta2, step));
+        double stepSize = lr / (1 - Math.pow(beta1, step));
+        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
         OptimizerStep.Adam fused = new OptimizerStep.Adam(lr, beta1, beta2, eps, weightDecay, decoupled, amsgrad,
-                group.getBoolean("maximize"), stepSizeFused, bc2SqrtFused);
-        Tensor[] fusedState = amsgrad
-                ? new Tensor[]{expAvg, expAvgSq, opt.require(s, "max_exp_avg_sq", index, "amsgrad=true")}
-                : new Tensor[]{expAvg, expAvgSq};
+                group.getBoolean("maximize"), stepSize, biasCorrection2Sqrt);
+        Tensor[] fusedState = amsgrad ? new Tensor[]{expAvg, expAvgSq, maxExpAvgSq} : new Tensor[]{expAvg, expAvgSq};
         if (FusedOptim.step(fused, param, p.grad(), fusedState)) {
             return;
         }
@@ -88,13 +87,8 @@ final class AdamUpdate {
         expAvg.mul_(beta1).add_(grad, 1 - beta1);
         expAvgSq.mul_(beta2).add_(grad.mul(grad).mul_(1 - beta2));
 
-        double biasCorrection1 = 1 - Math.pow(beta1, step);
-        double biasCorrection2 = 1 - Math.pow(beta2, step);
-        double stepSize = lr / biasCorrection1;
-        double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
         Tensor denom;
         if (amsgrad) {
-            Tensor maxExpAvgSq = opt.require(s, "max_exp_avg_sq", index, "amsgrad=true");
             maxExpAvgSq.maximum_(expAvgSq);
             denom = maxExpAvgSq.sqrt();
         } else {

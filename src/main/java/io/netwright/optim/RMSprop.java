@@ -132,14 +132,16 @@ public final class RMSprop extends Optimizer {
             }
         }
         s.incrementStep();
-        Tensor squareAvgFused = require(s, "square_avg", index, "every RMSprop step needs it");
+        Tensor squareAvg = require(s, "square_avg", index, "every RMSprop step needs it");
+        Tensor buf = momentum > 0 ? require(s, "momentum_buffer", index, "momentum > 0") : null;
+        Tensor gradAvg = centered ? require(s, "grad_avg", index, "centered=true") : null;
         java.util.List<Tensor> fusedState = new java.util.ArrayList<>(3);
-        fusedState.add(squareAvgFused);
-        if (momentum > 0) {
-            fusedState.add(require(s, "momentum_buffer", index, "momentum > 0"));
+        fusedState.add(squareAvg);
+        if (buf != null) {
+            fusedState.add(buf);
         }
-        if (centered) {
-            fusedState.add(require(s, "grad_avg", index, "centered=true"));
+        if (gradAvg != null) {
+            fusedState.add(gradAvg);
         }
         OptimizerStep.RmsProp fused = new OptimizerStep.RmsProp(lr, alpha, eps, weightDecay, momentum, centered,
                 group.getBoolean("maximize"));
@@ -150,11 +152,9 @@ public final class RMSprop extends Optimizer {
         if (weightDecay != 0) {
             grad = grad.add(param, weightDecay);
         }
-        Tensor squareAvg = require(s, "square_avg", index, "every RMSprop step needs it");
         squareAvg.mul_(alpha).add_(grad.mul(grad).mul_(1 - alpha));
         Tensor avg;
         if (centered) {
-            Tensor gradAvg = require(s, "grad_avg", index, "centered=true");
             gradAvg.mul_(alpha).add_(grad, 1 - alpha);
             avg = squareAvg.sub(gradAvg.mul(gradAvg)).sqrt_();
         } else {
@@ -162,7 +162,6 @@ public final class RMSprop extends Optimizer {
         }
         avg.add_(eps);
         if (momentum > 0) {
-            Tensor buf = require(s, "momentum_buffer", index, "momentum > 0");
             buf.mul_(momentum).add_(grad.div(avg));
             param.add_(buf, -lr);
         } else {

@@ -108,19 +108,14 @@ public final class SGD extends Optimizer {
         double dampening = group.getDouble("dampening");
         double weightDecay = group.getDouble("weight_decay");
         Tensor param = p.data();
-        if (momentum != 0) {
-            Tensor existing = s.get("momentum_buffer");
-            Tensor buf = existing != null ? existing : Tensor.zerosLike(param);
-            OptimizerStep.Sgd step = new OptimizerStep.Sgd(lr, momentum, dampening, weightDecay,
-                    group.getBoolean("nesterov"), group.getBoolean("maximize"), existing == null);
-            if (FusedOptim.step(step, param, p.grad(), buf)) {
-                if (existing == null) {
-                    s.put("momentum_buffer", buf);
-                }
-                return;
+        Tensor existing = momentum != 0 ? s.get("momentum_buffer") : null;
+        Tensor buf = momentum != 0 && existing == null ? Tensor.zerosLike(param) : existing;
+        OptimizerStep.Sgd step = new OptimizerStep.Sgd(lr, momentum, dampening, weightDecay,
+                group.getBoolean("nesterov"), group.getBoolean("maximize"), existing == null);
+        if (FusedOptim.step(step, param, p.grad(), buf == null ? new Tensor[0] : new Tensor[]{buf})) {
+            if (buf != existing) {
+                s.put("momentum_buffer", buf);
             }
-        } else if (FusedOptim.step(new OptimizerStep.Sgd(lr, 0, dampening, weightDecay, false,
-                group.getBoolean("maximize"), false), param, p.grad())) {
             return;
         }
         Tensor d = group.getBoolean("maximize") ? p.grad().neg() : p.grad();
@@ -128,13 +123,13 @@ public final class SGD extends Optimizer {
             d = d.add(param, weightDecay);
         }
         if (momentum != 0) {
-            Tensor buf = s.get("momentum_buffer");
-            if (buf == null) {
-                buf = s.put("momentum_buffer", d.clone());
+            Tensor b;
+            if (existing == null) {
+                b = s.put("momentum_buffer", d.clone());
             } else {
-                buf.mul_(momentum).add_(d, 1 - dampening);
+                b = existing.mul_(momentum).add_(d, 1 - dampening);
             }
-            d = group.getBoolean("nesterov") ? d.add(buf, momentum) : buf;
+            d = group.getBoolean("nesterov") ? d.add(b, momentum) : b;
         }
         param.add_(d, -lr);
     }

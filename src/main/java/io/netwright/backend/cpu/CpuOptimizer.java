@@ -38,6 +38,12 @@ final class CpuOptimizer {
         }
     }
 
+    /** The gradient as every update starts: negated if maximizing, plus {@code p * wd} with L2 weight decay. */
+    private static float grad(boolean maximize, float grad, boolean decay, float p, float wd) {
+        float g = maximize ? -grad : grad;
+        return decay ? g + p * wd : g;
+    }
+
     private static void sgd(OptimizerStep.Sgd st, float[] p, int po, float[] gr, int go, float[][] s, int[] so,
                             int from, int to) {
         float wd = (float) st.weightDecay();
@@ -50,10 +56,7 @@ final class CpuOptimizer {
         int bo = momentum ? so[0] : 0;
         for (int i = from; i < to; i++) {
             float pv = p[po + i];
-            float g = st.maximize() ? -gr[go + i] : gr[go + i];
-            if (decay) {
-                g = g + pv * wd;
-            }
+            float g = grad(st.maximize(), gr[go + i], decay, pv, wd);
             if (momentum) {
                 float bv = st.firstStep() ? g : b[bo + i] * mom + g * damp;
                 b[bo + i] = bv;
@@ -122,10 +125,7 @@ final class CpuOptimizer {
         int gao = st.centered() ? so[momentum ? 2 : 1] : 0;
         for (int i = from; i < to; i++) {
             float pv = p[po + i];
-            float g = st.maximize() ? -gr[go + i] : gr[go + i];
-            if (decay) {
-                g = g + pv * wd;
-            }
+            float g = grad(st.maximize(), gr[go + i], decay, pv, wd);
             float sv = sq[so[0] + i] * alpha + (g * g) * c;
             sq[so[0] + i] = sv;
             float a;
@@ -156,10 +156,7 @@ final class CpuOptimizer {
         float[] sum = s[0];
         for (int i = from; i < to; i++) {
             float pv = p[po + i];
-            float g = st.maximize() ? -gr[go + i] : gr[go + i];
-            if (decay) {
-                g = g + pv * wd;
-            }
+            float g = grad(st.maximize(), gr[go + i], decay, pv, wd);
             float sv = sum[so[0] + i] + g * g;
             sum[so[0] + i] = sv;
             p[po + i] = pv + (g / ((float) Math.sqrt(sv) + eps)) * negLr;
