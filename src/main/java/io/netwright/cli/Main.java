@@ -3,6 +3,10 @@ package io.netwright.cli;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -75,10 +79,25 @@ public final class Main implements Callable<Integer> {
     /** Like {@link #run(PrintWriter, PrintWriter, String...)}; {@code terminal} says whether {@code out} is one. */
     static int run(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
         try {
-            return commandLine(out, err, terminal).execute(args);
+            return commandLine(out, err, terminal).execute(openingDesign(args));
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * A lone design file on the command line means {@code studio FILE}: that is how a desktop opens a design the
+     * user double-clicked ({@code netwright %F}). Anything else is left as it is.
+     */
+    static String[] openingDesign(String... args) {
+        if (args.length != 1 || args[0].startsWith("-") || !args[0].toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return args;
+        }
+        try {
+            return Files.isRegularFile(Path.of(args[0])) ? new String[] {"studio", args[0]} : args;
+        } catch (InvalidPathException e) {
+            return args;
         }
     }
 

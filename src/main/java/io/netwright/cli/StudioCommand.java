@@ -42,8 +42,7 @@ final class StudioCommand implements Callable<Integer> {
                     + "desktop, or under a virtual display: xvfb-run -a java -jar target/netwright.jar studio");
             return 1;
         }
-        StudioLauncher.launch(design, dark);
-        return 0;
+        return StudioLauncher.launch(design, dark);
     }
 
     private static boolean isLinux() {

@@ -21,8 +21,12 @@ public final class StudioLauncher {
         Application.launch(StudioApp.class, args);
     }
 
-    /** Opens the studio on {@code design} (null for the start design) and returns when its window is closed. */
-    public static void launch(Path design, boolean dark) {
+    /**
+     * Opens the studio on {@code design} (null for the start design) and returns when its window is closed, with the
+     * exit code for the command line. When JavaFX came from the class path ({@code java -jar}) the studio runs in a
+     * child JVM with JavaFX on the module path (see {@link JavaFxModulePath}).
+     */
+    public static int launch(Path design, boolean dark) {
         List<String> args = new ArrayList<>();
         if (design != null) {
             args.add(design.toString());
@@ -30,6 +34,10 @@ public final class StudioLauncher {
         if (dark) {
             args.add("--theme=dark");
         }
+        if (JavaFxModulePath.shouldRelaunch()) {
+            return JavaFxModulePath.relaunch(StudioLauncher.class.getName(), args);
+        }
         Application.launch(StudioApp.class, args.toArray(String[]::new));
+        return 0;
     }
 }

@@ -90,4 +90,24 @@ class MainTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("netwright: Missing command"), r.err());
     }
+
+    @Test
+    void aLoneDesignFileOpensItInTheStudio(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path design = java.nio.file.Files.writeString(tmp.resolve("net.nwd.json"), "{}");
+        assertEquals(List.of("studio", design.toString()), List.of(Main.openingDesign(design.toString())));
+        // anything else is left alone: commands, options, missing files, other extensions, more arguments
+        for (String[] args : List.of(new String[] {"devices"}, new String[] {"--version"},
+                new String[] {tmp.resolve("missing.json").toString()}, new String[] {tmp.toString()},
+                new String[] {"summary", design.toString()}, new String[] {"\u0000.json"})) {
+            assertEquals(List.of(args), List.of(Main.openingDesign(args)));
+        }
+    }
+
+    @Test
+    void studioWithoutADisplayOrWithAMissingDesignFailsInOneLine() {
+        Result missing = run("studio", "no-such-design.json");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no design file no-such-design.json"), missing.err());
+    }
 }
