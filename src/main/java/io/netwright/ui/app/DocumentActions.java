@@ -148,12 +148,19 @@ public final class DocumentActions {
         }
     }
 
+    /**
+     * The name the save dialog offers: the design's file for a design already saved, else its name with
+     * {@code .nwd.json} (the extension the desktop opens in the studio) or {@code .png}.
+     */
     private String suggestedName(String ext) {
         Path f = vm.fileProperty().get();
-        String base = f != null ? f.getFileName().toString().replaceFirst("\\.json$", "")
+        if (f != null && ext.equals("json")) {
+            return f.getFileName().toString();
+        }
+        String base = f != null ? f.getFileName().toString().replaceFirst("(\\.nwd)?\\.json$", "")
                 : vm.editor().documentDesign().metadata().name().toLowerCase(java.util.Locale.ROOT)
                         .replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
-        return (base.isEmpty() ? "design" : base) + "." + ext;
+        return (base.isEmpty() ? "design" : base) + (ext.equals("json") ? ".nwd.json" : "." + ext);
     }
 
     /** File ▸ Export Image: the whole graph as a PNG at twice the screen resolution. */

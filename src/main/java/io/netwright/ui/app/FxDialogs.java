@@ -39,7 +39,7 @@ public final class FxDialogs implements StudioDialogs {
         fc.setInitialFileName(suggestedName);
         File f = fc.showSaveDialog(owner);
         if (f != null && !f.getName().contains(".")) {
-            f = new File(f.getParentFile(), f.getName() + "." + extension);
+            f = new File(f.getParentFile(), f.getName() + (extension.equals("json") ? ".nwd.json" : "." + extension));
         }
         return remember(f);
     }
@@ -49,7 +49,7 @@ public final class FxDialogs implements StudioDialogs {
         fc.setTitle(title);
         fc.getExtensionFilters().add(extension.equals("png")
                 ? new FileChooser.ExtensionFilter("PNG image", "*.png")
-                : new FileChooser.ExtensionFilter("Netwright design", "*.json"));
+                : new FileChooser.ExtensionFilter("Netwright design", "*.nwd.json", "*.json"));
         if (lastDir != null && lastDir.isDirectory()) {
             fc.setInitialDirectory(lastDir);
         }
