@@ -10,19 +10,40 @@ import io.netwright.backend.View;
  * pass (one launch on a GPU) instead of the five to fifteen elementwise ops of the composite update. The optimizer
  * falls back to its composite update when this returns false.
  *
- * <p>Set the system property {@code netwright.optim.fused=false} to always compose (for benchmarks that measure
- * what fusing gains; results are the same float32 numbers either way).
+ * <p>Set the system property {@code netwright.optim.fused=false} to always compose, or compose on one thread for a
+ * while with {@link #composeOnly()} (for benchmarks that measure what fusing gains; results are the same float32
+ * numbers either way).
  */
 public final class FusedOptim {
 
     private static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("netwright.optim.fused"));
 
+    /** Set on a thread inside {@link #composeOnly()}. */
+    private static final ThreadLocal<Boolean> COMPOSE = ThreadLocal.withInitial(() -> false);
+
+    /** The scope {@link #composeOnly()} opens; closing it restores what the thread did before. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private FusedOptim() {
     }
 
-    /** Whether fused updates are tried at all ({@code netwright.optim.fused} is not {@code false}). */
+    /** Whether fused updates are tried on this thread ({@code netwright.optim.fused} is not {@code false}). */
     public static boolean enabled() {
-        return ENABLED;
+        return ENABLED && !COMPOSE.get();
+    }
+
+    /**
+     * Until the returned scope is closed, optimizers on this thread use their composite update.
+     *
+     * <pre>{@code try (var s = FusedOptim.composeOnly()) { opt.step(); }}</pre>
+     */
+    public static Scope composeOnly() {
+        boolean before = COMPOSE.get();
+        COMPOSE.set(true);
+        return () -> COMPOSE.set(before);
     }
 
     /**
@@ -33,7 +54,7 @@ public final class FusedOptim {
      * @param state the step's state tensors, in the order {@link OptimizerStep} documents
      */
     public static boolean step(OptimizerStep step, Tensor param, Tensor grad, Tensor... state) {
-        if (!ENABLED || state.length != step.stateCount() || !fits(param, param) || !fits(param, grad)) {
+        if (!enabled() || state.length != step.stateCount() || !fits(param, param) || !fits(param, grad)) {
             return false;
         }
         View[] views = new View[state.length];

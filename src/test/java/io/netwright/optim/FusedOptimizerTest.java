@@ -111,4 +111,31 @@ class FusedOptimizerTest {
                     new io.netwright.backend.View[0]));
         }
     }
+
+    @Test
+    void composeOnlyTurnsFusingOffOnThisThreadUntilClosedWithTheSameNumbers() {
+        Generator gen = new Generator(3);
+        Tensor w0 = Tensor.randn(gen, 64);
+        Tensor g0 = Tensor.randn(gen, 64);
+        Parameter fused = new Parameter(w0.clone());
+        Parameter composed = new Parameter(w0.clone());
+        Optimizer a = new Adam(List.of(fused), new Adam.Options().lr(0.01).weightDecay(0.1));
+        Optimizer b = new Adam(List.of(composed), new Adam.Options().lr(0.01).weightDecay(0.1));
+        assertTrue(FusedOptim.enabled());
+        for (int step = 0; step < 3; step++) {
+            fused.data().setGrad(g0.clone());
+            composed.data().setGrad(g0.clone());
+            a.step();
+            try (FusedOptim.Scope s = FusedOptim.composeOnly()) {
+                assertFalse(FusedOptim.enabled());
+                try (FusedOptim.Scope inner = FusedOptim.composeOnly()) {
+                    assertFalse(FusedOptim.enabled());
+                }
+                assertFalse(FusedOptim.enabled(), "closing a nested scope keeps the outer one");
+                b.step();
+            }
+            assertTrue(FusedOptim.enabled());
+            assertArrayEquals(fused.data().toFloatArray(), composed.data().toFloatArray(), "step " + step);
+        }
+    }
 }

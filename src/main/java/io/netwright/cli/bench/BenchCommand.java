@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the engine against NumPy / PyTorch measured in the same run.",
         subcommands = {BenchCommand.Gemm.class, BenchCommand.Conv.class, BenchCommand.Train.class,
-            BenchCommand.Events.class})
+            BenchCommand.Events.class, BenchCommand.Optim.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -293,6 +293,69 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             spec.commandLine().getOut().print(EventsBench.run(rounds, steps, 64, !control).format());
+            return 0;
+        }
+    }
+
+    /** {@code bench optim}. */
+    @Command(name = "optim", mixinStandardHelpOptions = true,
+            description = "Optimizer step time, fused update vs composite elementwise ops, on LeNet-5's parameters "
+                    + "and on 8.4 M parameters (SGD momentum, Adam, AdamW, RMSprop), next to PyTorch.")
+    static final class Optim implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--sets", split = ",", defaultValue = "lenet5,large",
+                description = "Parameter sets: lenet5, large (default: ${DEFAULT-VALUE}).")
+        List<String> sets;
+
+        @Option(names = "--optimizers", split = ",", defaultValue = "sgd,adam,adamw,rmsprop",
+                description = "Optimizers (default: ${DEFAULT-VALUE}).")
+        List<String> optimizers;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "Alternating rounds (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--no-compare", description = "Do not run scripts/bench_torch_optim.py (PyTorch).")
+        boolean noCompare;
+
+        @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with PyTorch.")
+        String python;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            List<OptimBench.Result> ours = new ArrayList<>();
+            for (String set : sets) {
+                OptimBench.ParamSet ps = OptimBench.set(set);
+                int steps = ps.count() > 1_000_000 ? 10 : 300;
+                for (String opt : optimizers) {
+                    OptimBench.Result r = OptimBench.run(ps, opt, rounds, steps);
+                    out.println(r.format());
+                    out.flush();
+                    ours.add(r);
+                }
+            }
+            if (noCompare) {
+                return 0;
+            }
+            int t = Runtime.getRuntime().availableProcessors();
+            Peer.Output torch = Peer.run(List.of(python, Peer.script("bench_torch_optim.py").toString(), "--sets",
+                    String.join(",", sets), "--optimizers", String.join(",", optimizers), "--rounds",
+                    Integer.toString(rounds), "--threads", Integer.toString(t)));
+            out.print(torch.raw());
+            out.println();
+            out.println("ratio = pytorch us/step / netwright fused us/step (higher: ours faster; same run, " + t
+                    + " threads)");
+            for (OptimBench.Result r : ours) {
+                Map<String, String> peer = torch.find(Map.of("set", r.set(), "opt", r.optimizer()));
+                if (peer != null) {
+                    double p = Double.parseDouble(peer.get("us"));
+                    out.printf(Locale.ROOT, "  %-7s %-8s %10.1f vs %10.1f us/step  ratio %.2f  (fused %.2fx the "
+                            + "composite update)%n", r.set(), r.optimizer(), r.fusedMicros(), p, p / r.fusedMicros(),
+                            r.speedup());
+                }
+            }
             return 0;
         }
     }
