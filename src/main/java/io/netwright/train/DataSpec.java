@@ -121,6 +121,37 @@ public final class DataSpec {
         return spec != null && BUNDLED.contains(spec.trim().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * What a quick look at {@code spec} finds wrong without reading any data — empty, a path that does not exist, a
+     * file that is not a CSV — as the message {@link #resolve} would give; empty when it may resolve. The studio
+     * checks this before it starts a run, so a mistyped dataset leaves the last run's charts and folders alone.
+     */
+    public static java.util.Optional<String> quickCheck(String spec) {
+        String s = spec == null ? "" : spec.trim();
+        if (s.isEmpty()) {
+            return java.util.Optional.of("no dataset given — pass a bundled sample (" + String.join(", ", BUNDLED)
+                    + "), a folder or a CSV file");
+        }
+        if (BUNDLED.contains(s.toLowerCase(Locale.ROOT))) {
+            return java.util.Optional.empty();
+        }
+        Path p;
+        try {
+            p = Path.of(s);
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.of(s + ": not a valid path (" + e.getReason() + ")");
+        }
+        if (Files.isRegularFile(p) && !p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return java.util.Optional.of(s + ": a file, but not a .csv — a dataset SPEC is a bundled sample ("
+                    + String.join(", ", BUNDLED) + "), a folder or a CSV file");
+        }
+        if (!Files.exists(p)) {
+            return java.util.Optional.of(s + ": no such file or folder, and not a bundled sample ("
+                    + String.join(", ", BUNDLED) + ")");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** {@link #resolve(String, ColorMode)} decoding image folders as RGB. */
     public static Source resolve(String spec) throws IOException {
         return resolve(spec, ColorMode.RGB);

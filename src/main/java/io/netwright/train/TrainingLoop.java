@@ -165,6 +165,17 @@ final class TrainingLoop implements Runnable {
     // ================================================================ setup
 
     private void setup() throws IOException {
+        List<String> problems = config.validate(givenData == null);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the training config has problems:\n  " + String.join("\n  ",
+                    problems));
+        }
+        // device and data first: a run that cannot get either fails before it has a folder, so it leaves none
+        String device = device();
+        data = givenData != null ? givenData : TrainingData.resolve(config);
+        classes = data.classes().size();
+        prepared = Pipelines.prepare(data, config.design().input(), config.augmentation());
+        startWarnings.addAll(prepared.warnings());
         if (runDir != null) {
             folder = resuming ? RunFolder.open(runDir) : RunFolder.create(runDir, config);
             folder.openLogs();
@@ -172,16 +183,6 @@ final class TrainingLoop implements Runnable {
                 started = folder.readStatus().map(RunStatus::started).orElse(started);
             }
         }
-        String device = device();
-        List<String> problems = config.validate(givenData == null);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("the training config has problems:\n  " + String.join("\n  ",
-                    problems));
-        }
-        data = givenData != null ? givenData : TrainingData.resolve(config);
-        classes = data.classes().size();
-        prepared = Pipelines.prepare(data, config.design().input(), config.augmentation());
-        startWarnings.addAll(prepared.warnings());
         rng = new Generator(config.seed());
         model = DesignCompiler.compile(config.design(), rng);
         model.to(backend); // the whole step runs there; checkpoints stay device-neutral safetensors

@@ -217,6 +217,11 @@ public final class TrainTab extends BorderPane {
             return Optional.empty();
         }
         TrainingConfig config = inDesignFolder(r.config(), design);
+        Optional<String> badData = DataSpec.quickCheck(config.dataSpec());
+        if (badData.isPresent()) {
+            tell("Cannot train: dataset " + badData.get() + " — set Dataset in the form or the design's dataset");
+            return Optional.empty();
+        }
         try {
             memory.save(key, r.config());
         } catch (IOException e) {

@@ -144,6 +144,24 @@ class TrainTabFxTest {
     }
 
     @Test
+    void aMissingDatasetIsRefusedBeforeTheRunExistsSoNothingIsWipedOrLeftBehind(FxRobot robot) throws Exception {
+        String missing = tmp.resolve("no-such-folder").toString();
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> box = robot.lookup("#cfg-dataset")
+                    .queryAs(javafx.scene.control.ComboBox.class);
+            box.getEditor().setText(missing);
+            box.setValue(missing);
+        });
+        robot.clickOn("#train-start");
+        assertTrue(tab.trainer().isEmpty());
+        assertTrue(tab.message().startsWith("Cannot train: dataset " + missing + ": no such file or folder"),
+                tab.message());
+        assertFalse(Files.exists(tmp.resolve("runs")) && Files.list(tmp.resolve("runs")).findAny().isPresent(),
+                "no run folder for a run that never started");
+    }
+
+    @Test
     void aDesignWithErrorsIsNotTrained(FxRobot robot) {
         robot.interact(() -> {
             Design d = editor.design();
