@@ -90,6 +90,7 @@ class ArchitectureTest {
     static final ArchRule layersFollowThePackageTable = layeredArchitecture()
             .consideringOnlyDependenciesInAnyPackage(ROOT + "..")
             .withOptionalLayers(true)
+            .layer("files").definedBy(ROOT + ".files..")
             .layer("backend").definedBy(ROOT + ".backend..")
             .layer("tensor").definedBy(ROOT + ".tensor..")
             .layer("nn").definedBy(ROOT + ".nn..")
@@ -101,18 +102,19 @@ class ArchitectureTest {
             .layer("export").definedBy(ROOT + ".export..")
             .layer("ui").definedBy(ROOT + ".ui..")
             .layer("cli").definedBy(ROOT + ".cli..")
+            .whereLayer("files").mayNotAccessAnyLayer()
             .whereLayer("backend").mayNotAccessAnyLayer()
-            .whereLayer("tensor").mayOnlyAccessLayers("backend")
-            .whereLayer("nn").mayOnlyAccessLayers("tensor", "backend")
-            .whereLayer("optim").mayOnlyAccessLayers("tensor", "nn", "backend")
-            .whereLayer("data").mayOnlyAccessLayers("tensor", "backend")
-            .whereLayer("io").mayOnlyAccessLayers("tensor", "nn", "optim", "backend")
-            .whereLayer("graph").mayOnlyAccessLayers("tensor", "nn", "backend")
-            .whereLayer("train").mayOnlyAccessLayers("graph", "nn", "optim", "data", "io", "tensor", "backend")
-            .whereLayer("export").mayOnlyAccessLayers("train", "graph", "nn", "optim", "data", "io", "tensor", "backend")
-            .whereLayer("ui").mayOnlyAccessLayers("train", "export", "graph", "nn", "optim", "data", "io",
+            .whereLayer("tensor").mayOnlyAccessLayers("files", "backend")
+            .whereLayer("nn").mayOnlyAccessLayers("files", "tensor", "backend")
+            .whereLayer("optim").mayOnlyAccessLayers("files", "tensor", "nn", "backend")
+            .whereLayer("data").mayOnlyAccessLayers("files", "tensor", "backend")
+            .whereLayer("io").mayOnlyAccessLayers("files", "tensor", "nn", "optim", "backend")
+            .whereLayer("graph").mayOnlyAccessLayers("files", "tensor", "nn", "backend")
+            .whereLayer("train").mayOnlyAccessLayers("files", "graph", "nn", "optim", "data", "io", "tensor", "backend")
+            .whereLayer("export").mayOnlyAccessLayers("files", "train", "graph", "nn", "optim", "data", "io", "tensor", "backend")
+            .whereLayer("ui").mayOnlyAccessLayers("files", "train", "export", "graph", "nn", "optim", "data", "io",
                     "tensor", "backend")
-            .whereLayer("cli").mayOnlyAccessLayers("ui", "train", "export", "graph", "nn", "optim", "data", "io",
+            .whereLayer("cli").mayOnlyAccessLayers("files", "ui", "train", "export", "graph", "nn", "optim", "data", "io",
                     "tensor", "backend")
             .allowEmptyShould(true);
 
@@ -126,7 +128,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule everyPackageIsInTheTable = classes()
             .that().resideInAPackage(ROOT + "..")
-            .should().resideInAnyPackage(ROOT + ".backend..", ROOT + ".tensor..", ROOT + ".nn..",
+            .should().resideInAnyPackage(ROOT + ".files..", ROOT + ".backend..", ROOT + ".tensor..", ROOT + ".nn..",
                     ROOT + ".optim..", ROOT + ".data..", ROOT + ".io..", ROOT + ".graph..", ROOT + ".train..",
                     ROOT + ".export..", ROOT + ".ui..", ROOT + ".cli..")
             .because("a new top-level package needs a row in ARCHITECTURE.md and a layer in this test")

@@ -56,7 +56,9 @@ public final class CsvDataset implements LabeledDataset<float[]> {
     public static CsvDataset load(Path file, CsvOptions options) throws IOException {
         List<String[]> rows = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        String text = io.netwright.files.InputFiles.readUtf8(file, io.netwright.files.InputFiles.TEXT_LIMIT,
+                "CSV");
+        try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
             String line;
             int lineNo = 0;
             while ((line = r.readLine()) != null) {

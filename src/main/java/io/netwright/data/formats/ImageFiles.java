@@ -31,14 +31,16 @@ public final class ImageFiles {
      * @throws CorruptDataException naming the file when it cannot be decoded
      */
     public static ByteImage read(Path file, ColorMode mode) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": not found or not a file");
-        }
+        io.netwright.files.InputFiles.requireRegularFile(file, "image");
         BufferedImage img;
         try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new CorruptDataException(file, "cannot decode the image: " + e.getMessage(), e);
+            img = decode(file);
+        } catch (CorruptDataException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? "the data is damaged"
+                    : e.getMessage().lines().findFirst().orElse("");
+            throw new CorruptDataException(file, "cannot decode the image: " + why, e);
         }
         if (img == null) {
             throw new CorruptDataException(file, "not an image format javax.imageio can read (PNG, JPEG, BMP, GIF);"
@@ -49,6 +51,38 @@ public final class ImageFiles {
         } catch (RuntimeException e) {
             throw new CorruptDataException(file, "cannot convert the decoded " + img.getWidth() + "x"
                     + img.getHeight() + " image to " + mode + ": " + e, e);
+        }
+    }
+
+    /** The most pixels an image may declare before it is decoded (a 16384 × 16384 image). */
+    public static final long MAX_PIXELS = 1L << 28;
+
+    /**
+     * Decodes {@code file}, refusing before any pixel memory is allocated an image whose header declares more than
+     * {@link #MAX_PIXELS}; null when no reader knows the format.
+     */
+    private static BufferedImage decode(Path file) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                return null;
+            }
+            var readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader r = readers.next();
+            try {
+                r.setInput(in, true, true);
+                long w = r.getWidth(0);
+                long h = r.getHeight(0);
+                if (w <= 0 || h <= 0 || w * h > MAX_PIXELS) {
+                    throw new CorruptDataException(file, "the header declares a " + w + "x" + h + " image (at most "
+                            + MAX_PIXELS + " pixels) — resize it or remove it from the dataset");
+                }
+                return r.read(0);
+            } finally {
+                r.dispose();
+            }
         }
     }
 
