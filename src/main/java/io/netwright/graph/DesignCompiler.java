@@ -38,6 +38,7 @@ public final class DesignCompiler {
         if (analysis.hasErrors()) {
             throw new InvalidDesignException(design.metadata().name(), analysis.problems());
         }
+        checkFits(analysis);
         int n = design.nodes().size();
         String[] ids = new String[n];
         Module[] layers = new Module[n];
@@ -81,5 +82,27 @@ public final class DesignCompiler {
                 analysis.sources, steps, inputNode, outputNode);
         m.registerLayers(analysis.topo);
         return m;
+    }
+
+    /**
+     * Refuses, before any weight is allocated, a design whose parameters and buffers would not fit in the memory
+     * this JVM can still get: the error is the memory estimate's, naming the largest layer, not an OutOfMemoryError.
+     */
+    static void checkFits(DesignAnalysis analysis) {
+        long elements = analysis.totalParams() + analysis.buffers();
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long need = elements * Float.BYTES;
+        if (elements < 0 || need / 2 <= available / 3) { // weights plus the same again while they are initialised
+            return;
+        }
+        NodeInfo largest = analysis.nodes().stream().max(java.util.Comparator.comparingLong(NodeInfo::params))
+                .orElseThrow();
+        throw new InvalidDesignException(analysis.design().metadata().name() + ": the weights need "
+                + MemoryEstimate.format(need) + " (" + String.format(java.util.Locale.ROOT, "%,d", elements)
+                + " parameters; the largest layer is " + largest.type() + " '" + largest.id() + "' with "
+                + String.format(java.util.Locale.ROOT, "%,d", largest.params()) + ") but only "
+                + MemoryEstimate.format(available) + " of memory is free — make that layer smaller (fewer "
+                + "channels or features), or give Java more memory (-Xmx)");
     }
 }

@@ -77,7 +77,8 @@ public final class DesignFiles {
      * @throws IOException         when the file cannot be read
      */
     public static Design read(Path file) throws IOException {
-        return parse(readText(file), file.getFileName().toString());
+        return io.netwright.files.ReadGuard.read(file.getFileName(), "design", "fix the file or open another "
+                + "design", () -> parse(readText(file), file.getFileName().toString()));
     }
 
     /**
@@ -87,7 +88,8 @@ public final class DesignFiles {
      * @throws DesignFileException when the file itself is broken (syntax, field types, wires to missing nodes)
      */
     public static Loaded load(Path file) throws IOException {
-        return parse(readText(file), file.getFileName().toString(), Catalogue.standard(), false);
+        return io.netwright.files.ReadGuard.read(file.getFileName(), "design", "fix the file or open another "
+                + "design", () -> parse(readText(file), file.getFileName().toString(), Catalogue.standard(), false));
     }
 
     /** Like {@link #read} on text; {@code source} names it in errors (a file name). */
@@ -145,7 +147,8 @@ public final class DesignFiles {
     }
 
     private static String readText(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = io.netwright.files.InputFiles.readBytes(file, io.netwright.files.InputFiles.TEXT_LIMIT,
+                "design (.json)");
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)

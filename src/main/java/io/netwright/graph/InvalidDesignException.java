@@ -15,6 +15,12 @@ public final class InvalidDesignException extends IllegalArgumentException {
         this.problems = List.copyOf(problems);
     }
 
+    /** An exception with a message of its own (no analyzer problems), e.g. weights that cannot fit in memory. */
+    public InvalidDesignException(String message) {
+        super(message);
+        this.problems = List.of();
+    }
+
     private static String message(String name, List<Problem> problems) {
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         StringBuilder sb = new StringBuilder("design '").append(name).append("' cannot be compiled: ")

@@ -270,7 +270,13 @@ final class JsonText {
                 throw error("bad number " + s.substring(start, pos));
             }
         }
-        return new BigDecimal(s.substring(start, pos));
+        String text = s.substring(start, pos);
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw error("number " + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + " is out of range "
+                    + "(its exponent is too large)");
+        }
     }
 
     /** Whether {@code p} is a number written without fraction or exponent that fits an int. */
