@@ -115,14 +115,17 @@ public final class Safetensors {
      * @throws IOException naming the file and what is wrong (truncated, bad header, offsets out of range, ...)
      */
     public static SafetensorsFile read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": no such file — check the path");
-        }
-        return parse(file.toString(), Files.readAllBytes(file));
+        byte[] bytes = io.netwright.files.InputFiles.readBytes(file, Long.MAX_VALUE, "safetensors");
+        return parse(file.toString(), bytes);
     }
 
     /** Parses safetensors bytes; {@code name} is used in error messages. */
     public static SafetensorsFile parse(String name, byte[] bytes) throws IOException {
+        return io.netwright.files.ReadGuard.read(name, "safetensors file", "the file is damaged; write it again",
+                () -> parseChecked(name, bytes));
+    }
+
+    private static SafetensorsFile parseChecked(String name, byte[] bytes) throws IOException {
         if (bytes.length < 8) {
             throw new IOException(name + ": not a safetensors file: " + bytes.length
                     + " bytes is shorter than the 8-byte header length (the file is truncated or empty)");
@@ -133,24 +136,31 @@ public final class Safetensors {
             throw new IOException(name + ": header length " + headerLen + " at offset 0 does not fit the file of "
                     + bytes.length + " bytes — the file is truncated or not safetensors");
         }
-        JsonObject header;
-        try {
-            JsonElement el = JsonParser.parseString(new String(bytes, 8, (int) headerLen, StandardCharsets.UTF_8));
-            header = el.getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new IOException(name + ": the JSON header (bytes 8.." + (8 + headerLen) + ") is invalid: "
-                    + e.getMessage(), e);
-        }
+        JsonObject header = io.netwright.files.JsonInput.object(name + ": the JSON header (bytes 8.."
+                + (8 + headerLen) + ")", io.netwright.files.InputFiles.utf8(java.util.Arrays.copyOfRange(bytes, 8,
+                (int) (8 + headerLen)), name + ": the JSON header"));
         long dataStart = 8 + headerLen;
         long dataLen = bytes.length - dataStart;
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (var e : header.entrySet()) {
             if (e.getKey().equals("__metadata__")) {
+                if (!e.getValue().isJsonObject()) {
+                    throw new IOException(name + ": __metadata__ must be an object of text values, got "
+                            + io.netwright.files.JsonInput.kind(e.getValue()) + " — the file is damaged");
+                }
                 for (var m : e.getValue().getAsJsonObject().entrySet()) {
+                    if (!m.getValue().isJsonPrimitive() || !m.getValue().getAsJsonPrimitive().isString()) {
+                        throw new IOException(name + ": __metadata__/" + m.getKey() + " must be text, got "
+                                + io.netwright.files.JsonInput.kind(m.getValue()) + " — the file is damaged");
+                    }
                     metadata.put(m.getKey(), m.getValue().getAsString());
                 }
                 continue;
+            }
+            if (!e.getValue().isJsonObject()) {
+                throw new IOException(name + ": tensor '" + e.getKey() + "': header entry must be an object with "
+                        + "dtype, shape and data_offsets, got " + io.netwright.files.JsonInput.kind(e.getValue()));
             }
             tensors.put(e.getKey(), readTensor(name, e.getKey(), e.getValue(), buf, dataStart, dataLen));
         }
