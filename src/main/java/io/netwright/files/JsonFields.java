@@ -31,6 +31,30 @@ public final class JsonFields {
         return new JsonFields(String.valueOf(source), "", object);
     }
 
+    /** The fields of {@code object}, found at {@code path} (e.g. {@code /meta}) in {@code source}. */
+    public static JsonFields at(Object source, String path, JsonObject object) {
+        return new JsonFields(String.valueOf(source), path, object);
+    }
+
+    /** The whole number at {@code key}, or {@code fallback} when absent. */
+    public long wholeNumber(String key, long min, long max, long fallback) throws IOException {
+        return has(key) ? wholeNumber(key, min, max) : fallback;
+    }
+
+    /** {@link #wholeNumber} for an int field. */
+    public int intNumber(String key, int min, int max) throws IOException {
+        return (int) wholeNumber(key, min, max);
+    }
+
+    /** The number at {@code key}, or NaN when absent or not a number (for optional metrics). */
+    public double optionalNumber(String key) {
+        try {
+            return has(key) ? number(key) : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
     /** The underlying object. */
     public JsonObject json() {
         return object;

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.netwright.files.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,47 +71,47 @@ public final class CheckpointIO {
      * @throws IOException naming the folder or file and the fix
      */
     public static Checkpoint load(Path dir) throws IOException {
+        return io.netwright.files.ReadGuard.read(dir, "checkpoint", "use another checkpoint (e.g. checkpoints/best)",
+                () -> loadChecked(dir));
+    }
+
+    private static Checkpoint loadChecked(Path dir) throws IOException {
         Path index = dir.resolve(INDEX);
-        if (!Files.isRegularFile(index)) {
+        if (!Files.exists(index)) {
             throw new IOException(dir + ": not a checkpoint folder (" + INDEX + " is missing) — pass a folder such "
                     + "as RUN_DIR/checkpoints/last");
         }
-        JsonObject json;
-        try {
-            json = JsonParser.parseString(Files.readString(index, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new IOException(index + ": invalid JSON (" + e.getMessage() + ") — the checkpoint is corrupt; use "
-                    + "another checkpoint (e.g. checkpoints/best)", e);
-        }
-        int format = json.has("format") ? json.get("format").getAsInt() : -1;
+        JsonFields json = JsonFields.of(index, io.netwright.files.JsonInput.readObject(index, "checkpoint index"));
+        long format = json.wholeNumber("format", Long.MIN_VALUE, Long.MAX_VALUE);
         if (format != FORMAT) {
             throw new IOException(index + ": checkpoint format " + format + " is not supported (expected " + FORMAT
                     + ") — it was written by another version of Netwright");
         }
-        JsonObject files = json.getAsJsonObject("files");
+        JsonFields files = json.object("files");
         byte[] model = verified(dir, MODEL, files);
         byte[] optim = verified(dir, OPTIMIZER, files);
         return new Checkpoint(Safetensors.parse(dir.resolve(MODEL).toString(), model).tensors(),
                 Safetensors.parse(dir.resolve(OPTIMIZER).toString(), optim).tensors(),
-                json.has("meta") ? json.getAsJsonObject("meta") : new JsonObject());
+                json.has("meta") ? json.object("meta").json() : new JsonObject());
     }
 
-    private static byte[] verified(Path dir, String name, JsonObject files) throws IOException {
+    private static byte[] verified(Path dir, String name, JsonFields files) throws IOException {
         Path file = dir.resolve(name);
-        if (files == null || !files.has(name)) {
+        if (!files.has(name)) {
             throw new IOException(dir.resolve(INDEX) + ": no entry for " + name + " — the checkpoint is incomplete");
         }
-        if (!Files.isRegularFile(file)) {
+        JsonFields entry = files.object(name);
+        long size = entry.wholeNumber("bytes", 0, Integer.MAX_VALUE - 16);
+        String expected = entry.string("sha256");
+        if (!Files.exists(file)) {
             throw new IOException(file + ": missing — the checkpoint is incomplete; use another checkpoint");
         }
-        byte[] bytes = Files.readAllBytes(file);
-        JsonObject entry = files.getAsJsonObject(name);
-        long size = entry.get("bytes").getAsLong();
+        byte[] bytes = io.netwright.files.InputFiles.readBytes(file, size + 1, "checkpoint file of " + size
+                + " bytes as " + INDEX + " records");
         if (bytes.length != size) {
             throw new IOException(file + ": " + bytes.length + " bytes but " + INDEX + " records " + size
                     + " — the file is truncated or was replaced; use another checkpoint");
         }
-        String expected = entry.get("sha256").getAsString();
         String actual = sha256(bytes);
         if (!expected.equals(actual)) {
             throw new IOException(file + ": SHA-256 " + actual + " does not match " + expected + " recorded in "

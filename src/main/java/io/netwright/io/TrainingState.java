@@ -8,6 +8,7 @@ import io.netwright.optim.OptimizerState;
 import io.netwright.optim.Scheduler;
 import io.netwright.tensor.Generator;
 import io.netwright.tensor.Tensor;
+import io.netwright.files.JsonFields;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -84,37 +85,43 @@ public final class TrainingState {
      */
     @SuppressWarnings("unchecked")
     public static Progress restore(Checkpoint c, Module model, Optimizer optimizer, Scheduler scheduler,
-                                   Generator rng) {
+                                   Generator rng) throws IOException {
         model.loadStateDict(c.model(), true);
-        JsonObject meta = c.meta();
+        JsonFields meta = JsonFields.at(CheckpointIO.INDEX, "/meta", c.meta());
         if (optimizer != null) {
             Map<Integer, Map<String, Tensor>> state = new LinkedHashMap<>();
             for (var e : c.optimizerTensors().entrySet()) {
                 String[] parts = e.getKey().split("\\.", 3);
-                if (parts.length != 3 || !parts[0].equals("state")) {
-                    throw new IllegalArgumentException("optimizer tensor '" + e.getKey() + "' is not named "
-                            + "state.<index>.<name> — the checkpoint was not written by Netwright");
+                if (parts.length != 3 || !parts[0].equals("state") || !parts[1].matches("\\d{1,9}")) {
+                    throw new IOException(CheckpointIO.OPTIMIZER + ": optimizer tensor '" + e.getKey() + "' is not "
+                            + "named state.<index>.<name> — the checkpoint was not written by Netwright");
                 }
                 state.computeIfAbsent(Integer.parseInt(parts[1]), k -> new LinkedHashMap<>()).put(parts[2],
                         e.getValue());
             }
-            JsonArray groups = meta.getAsJsonArray("param_groups");
-            if (groups == null) {
-                throw new IllegalArgumentException("checkpoint has no optimizer param_groups — it was saved without "
-                        + "an optimizer; load the model with Module.loadStateDict instead");
+            if (!meta.has("param_groups")) {
+                throw new IOException(CheckpointIO.INDEX + ": /meta/param_groups: missing — the checkpoint was saved "
+                        + "without an optimizer; load the model with Module.loadStateDict instead");
+            }
+            JsonArray groups = meta.array("param_groups");
+            for (int i = 0; i < groups.size(); i++) {
+                if (!groups.get(i).isJsonObject()) {
+                    throw new IOException(CheckpointIO.INDEX + ": /meta/param_groups/" + i + ": expected an object, "
+                            + "got " + io.netwright.files.JsonInput.kind(groups.get(i)) + " — the file is damaged");
+                }
             }
             optimizer.loadStateDict(new OptimizerState((List<Map<String, Object>>) Json.fromJson(groups), state));
         }
         if (scheduler != null && meta.has("scheduler")) {
-            scheduler.loadStateDict(Json.toMap(meta.getAsJsonObject("scheduler")));
+            scheduler.loadStateDict(Json.toMap(meta.object("scheduler").json()));
         }
         if (rng != null && meta.has("rng")) {
-            JsonObject r = meta.getAsJsonObject("rng");
-            rng.setState(r.get("seed").getAsLong(), r.get("offset").getAsLong());
+            JsonFields r = meta.object("rng");
+            rng.setState(r.wholeNumber("seed", Long.MIN_VALUE, Long.MAX_VALUE),
+                    r.wholeNumber("offset", 0, Long.MAX_VALUE));
         }
-        Object best = meta.has("best_metric") ? Json.fromJson(meta.get("best_metric")) : null;
-        return new Progress(meta.has("epoch") ? meta.get("epoch").getAsInt() : 0,
-                meta.has("step") ? meta.get("step").getAsLong() : 0,
-                best instanceof Double d ? d : Double.NaN);
+        Object best = meta.has("best_metric") ? Json.fromJson(meta.json().get("best_metric")) : null;
+        return new Progress(meta.has("epoch") ? meta.intNumber("epoch", 0, Integer.MAX_VALUE) : 0,
+                meta.wholeNumber("step", 0, Long.MAX_VALUE, 0), best instanceof Double d ? d : Double.NaN);
     }
 }

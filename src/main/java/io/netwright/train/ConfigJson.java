@@ -111,9 +111,9 @@ final class ConfigJson {
     static TrainingConfig read(String json, Design design) {
         JsonObject root;
         try {
-            root = JsonParser.parseString(json).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new IllegalArgumentException("training config: invalid JSON (" + e.getMessage() + ")", e);
+            root = io.netwright.files.JsonInput.object("training config", json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         return read(root, design);
     }

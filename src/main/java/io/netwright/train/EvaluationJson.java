@@ -132,9 +132,9 @@ final class EvaluationJson {
     static Evaluation read(String json) {
         JsonObject o;
         try {
-            o = JsonParser.parseString(json).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new IllegalArgumentException("evaluation: invalid JSON (" + e.getMessage() + ")", e);
+            o = io.netwright.files.JsonInput.object("evaluation", json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         try {
             List<String> classes = new ArrayList<>();

@@ -24,7 +24,8 @@ final class Resumption {
             throw new IOException(where + ": no trainer progress in the checkpoint — it was not written by "
                     + "Netwright's trainer and cannot be resumed");
         }
-        return RunState.fromJson(meta.getAsJsonObject("trainer"));
+        return RunState.fromJson(io.netwright.files.JsonFields.at(where.resolve("checkpoint.json"), "/meta", meta)
+                .object("trainer"));
     }
 
     /**

@@ -7,6 +7,9 @@ import io.netwright.graph.DesignFiles;
 import io.netwright.io.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import io.netwright.files.InputFiles;
+import io.netwright.files.JsonInput;
+import io.netwright.files.ReadGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +54,8 @@ public final class RunFolder {
     public static final String EVALUATION = "evaluation.json";
     /** The checkpoints folder. */
     public static final String CHECKPOINTS = "checkpoints";
+
+    private static final String DAMAGED = "the run folder is damaged; start a new run or restore the file";
 
     private final Path dir;
     private BufferedWriter metrics;
@@ -107,11 +112,9 @@ public final class RunFolder {
 
     /** The run's configuration. */
     public TrainingConfig readConfig() throws IOException {
-        try {
-            return TrainingConfig.fromJson(Files.readString(dir.resolve(CONFIG), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(dir.resolve(CONFIG) + ": " + e.getMessage(), e);
-        }
+        Path p = dir.resolve(CONFIG);
+        String text = InputFiles.readUtf8(p, InputFiles.TEXT_LIMIT, "run config (config.json)");
+        return ReadGuard.read(p, "run config", DAMAGED, () -> TrainingConfig.fromJson(text));
     }
 
     /** Replaces {@code config.json} (a resumed run whose config was changed). */
@@ -125,11 +128,8 @@ public final class RunFolder {
         if (!Files.isRegularFile(p)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(RunStatus.fromJson(Files.readString(p, StandardCharsets.UTF_8)));
-        } catch (RuntimeException e) {
-            throw new IOException(p + ": unreadable status (" + e.getMessage() + ")", e);
-        }
+        String text = InputFiles.readUtf8(p, InputFiles.TEXT_LIMIT, "run status (run.json)");
+        return Optional.of(ReadGuard.read(p, "run status", DAMAGED, () -> RunStatus.fromJson(text)));
     }
 
     void writeStatus(RunStatus status) throws IOException {
@@ -142,11 +142,9 @@ public final class RunFolder {
         if (!Files.isRegularFile(p)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Evaluation.fromJson(Files.readString(p, StandardCharsets.UTF_8)));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(p + ": " + e.getMessage(), e);
-        }
+        String text = InputFiles.readUtf8(p, InputFiles.TEXT_LIMIT, "evaluation (evaluation.json)");
+        return Optional.of(ReadGuard.read(p, "evaluation", "run eval again to rewrite it",
+                () -> Evaluation.fromJson(text)));
     }
 
     void writeEvaluation(Evaluation e) throws IOException {
@@ -155,12 +153,17 @@ public final class RunFolder {
 
     /** Every row of {@code metrics.csv}, in file order. */
     public List<MetricRow> readMetrics() throws IOException {
-        List<MetricRow> out = new ArrayList<>();
         Path p = dir.resolve(METRICS);
         if (!Files.isRegularFile(p)) {
-            return out;
+            return new ArrayList<>();
         }
-        try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+        String text = InputFiles.readUtf8(p, Long.MAX_VALUE, "metrics log (metrics.csv)");
+        return ReadGuard.read(p, "metrics log", DAMAGED, () -> metrics(p, text));
+    }
+
+    private static List<MetricRow> metrics(Path p, String text) throws IOException {
+        List<MetricRow> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
             String line = r.readLine();
             if (line == null) {
                 return out;
@@ -189,17 +192,17 @@ public final class RunFolder {
         if (!Files.isRegularFile(p)) {
             return out;
         }
-        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        List<String> lines = InputFiles.readUtf8(p, Long.MAX_VALUE, "event log (events.jsonl)").lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
             try {
-                out.add(JsonParser.parseString(line).getAsJsonObject());
-            } catch (JsonParseException | IllegalStateException e) {
+                out.add(JsonInput.object(p + ": line " + (i + 1), line));
+            } catch (IOException e) {
                 if (i < lines.size() - 1) {
-                    throw new IOException(p + ": line " + (i + 1) + " is not JSON (" + e.getMessage() + ")", e);
+                    throw e;
                 }
             }
         }

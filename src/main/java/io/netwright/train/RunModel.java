@@ -3,6 +3,7 @@ package io.netwright.train;
 import io.netwright.graph.Design;
 import io.netwright.graph.DesignCompiler;
 import io.netwright.graph.GraphModule;
+import io.netwright.files.ReadGuard;
 import io.netwright.io.Checkpoint;
 import io.netwright.io.CheckpointIO;
 import io.netwright.tensor.Generator;
@@ -42,9 +43,14 @@ public record RunModel(TrainingConfig config, GraphModule model, String checkpoi
         if (!Files.isDirectory(dir)) {
             throw new IOException(runDir + ": no checkpoints/" + kind + " — the run wrote no such checkpoint");
         }
-        GraphModule model = DesignCompiler.compile(config.design(), new Generator(config.seed()));
-        Checkpoint c = Resumption.scalarsRestored(CheckpointIO.load(dir), model);
-        model.loadStateDict(c.model(), true);
+        GraphModule model = ReadGuard.read(runDir.resolve(RunFolder.CONFIG), "run config", "the run folder is "
+                + "damaged", () -> DesignCompiler.compile(config.design(), new Generator(config.seed())));
+        ReadGuard.read(dir, "checkpoint of this run's design", "use the other checkpoint (--checkpoint last or best)",
+                () -> {
+                    Checkpoint c = Resumption.scalarsRestored(CheckpointIO.load(dir), model);
+                    model.loadStateDict(c.model(), true);
+                    return null;
+                });
         model.eval();
         return new RunModel(config, model, kind);
     }

@@ -55,29 +55,21 @@ final class RunState {
         return o;
     }
 
-    static RunState fromJson(JsonObject o) {
-        try {
-            RunState s = new RunState();
-            s.epoch = o.get("epoch").getAsInt();
-            s.batchInEpoch = o.get("batch_in_epoch").getAsInt();
-            s.step = o.get("step").getAsLong();
-            s.lossSum = o.get("loss_sum").getAsDouble();
-            s.correct = o.get("correct").getAsLong();
-            s.count = o.get("count").getAsLong();
-            s.bestValue = number(o, "best_value");
-            s.bestEpoch = o.get("best_epoch").getAsInt();
-            s.earlyBest = number(o, "early_best");
-            s.earlyBad = o.get("early_bad").getAsInt();
-            s.activeSeconds = o.get("active_seconds").getAsDouble();
-            return s;
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("checkpoint: the trainer's progress record is incomplete (" + e
-                    + ") — the checkpoint was not written by Netwright's trainer", e);
-        }
+    /** The record at {@code f}, every field checked (the message names the file, the field and what was expected). */
+    static RunState fromJson(io.netwright.files.JsonFields f) throws java.io.IOException {
+        RunState s = new RunState();
+        s.epoch = f.intNumber("epoch", 0, Integer.MAX_VALUE);
+        s.batchInEpoch = f.intNumber("batch_in_epoch", 0, Integer.MAX_VALUE);
+        s.step = f.wholeNumber("step", 0, Long.MAX_VALUE);
+        s.lossSum = f.number("loss_sum");
+        s.correct = f.wholeNumber("correct", 0, Long.MAX_VALUE);
+        s.count = f.wholeNumber("count", 0, Long.MAX_VALUE);
+        s.bestValue = f.optionalNumber("best_value");
+        s.bestEpoch = f.intNumber("best_epoch", -1, Integer.MAX_VALUE);
+        s.earlyBest = f.optionalNumber("early_best");
+        s.earlyBad = f.intNumber("early_bad", 0, Integer.MAX_VALUE);
+        s.activeSeconds = f.number("active_seconds");
+        return s;
     }
 
-    private static double number(JsonObject o, String key) {
-        Object v = Json.fromJson(o.get(key));
-        return v instanceof Double d ? d : Double.NaN;
-    }
 }

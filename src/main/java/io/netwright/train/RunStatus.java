@@ -47,15 +47,26 @@ public record RunStatus(String state, Instant started, Instant updated, int epoc
         return Json.GSON.toJson(o) + "\n";
     }
 
-    static RunStatus fromJson(String json) {
-        JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+    static RunStatus fromJson(String json) throws java.io.IOException {
+        io.netwright.files.JsonFields o = io.netwright.files.JsonFields.of("run status",
+                io.netwright.files.JsonInput.object("run status", json));
         Map<String, Double> metrics = new LinkedHashMap<>();
-        for (var e : o.getAsJsonObject("metrics").entrySet()) {
-            Object v = Json.fromJson(e.getValue());
+        for (var e : o.object("metrics").json().entrySet()) {
+            Object v = e.getValue().isJsonPrimitive() ? Json.fromJson(e.getValue()) : null;
             metrics.put(e.getKey(), v instanceof Double d ? d : Double.NaN);
         }
-        return new RunStatus(o.get("state").getAsString(), Instant.parse(o.get("started").getAsString()),
-                Instant.parse(o.get("updated").getAsString()), o.get("epoch").getAsInt(), o.get("step").getAsLong(),
-                metrics, o.has("message") ? o.get("message").getAsString() : "");
+        return new RunStatus(o.string("state"), instant(o, "started"), instant(o, "updated"),
+                o.intNumber("epoch", 0, Integer.MAX_VALUE), o.wholeNumber("step", 0, Long.MAX_VALUE), metrics,
+                o.has("message") ? o.string("message") : "");
+    }
+
+    private static Instant instant(io.netwright.files.JsonFields o, String key) throws java.io.IOException {
+        String s = o.string(key);
+        try {
+            return Instant.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new java.io.IOException("run status: /" + key + ": expected a time such as 2026-12-08T10:15:30Z, "
+                    + "got \"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"");
+        }
     }
 }

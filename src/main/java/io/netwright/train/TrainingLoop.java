@@ -12,6 +12,7 @@ import io.netwright.data.Sampler;
 import io.netwright.graph.DesignCompiler;
 import io.netwright.graph.GraphModule;
 import io.netwright.graph.Loss;
+import io.netwright.files.ReadGuard;
 import io.netwright.io.Checkpoint;
 import io.netwright.io.CheckpointIO;
 import io.netwright.io.TrainingState;
@@ -298,9 +299,12 @@ final class TrainingLoop implements Runnable {
 
     private void restore() throws IOException {
         Path last = folder.checkpoint("last");
-        Checkpoint c = Resumption.scalarsRestored(CheckpointIO.load(last), model);
-        TrainingState.restore(c, model, optimizer, schedule, rng);
-        RunState saved = Resumption.progress(c, last);
+        RunState saved = ReadGuard.read(last, "checkpoint of this run", "resume from checkpoints/best or start a "
+                + "new run", () -> {
+                    Checkpoint c = Resumption.scalarsRestored(CheckpointIO.load(last), model);
+                    TrainingState.restore(c, model, optimizer, schedule, rng);
+                    return Resumption.progress(c, last);
+                });
         st.epoch = saved.epoch;
         st.batchInEpoch = saved.batchInEpoch;
         st.step = saved.step;
@@ -315,7 +319,11 @@ final class TrainingLoop implements Runnable {
         folder.closeLogs();
         folder.truncateMetrics(st.step, st.epoch);
         folder.openLogs();
-        probes.restore(folder.readEvents(), st.step);
+        ReadGuard.read(folder.dir().resolve(RunFolder.EVENTS), "run's event log", "the sample history starts "
+                + "afresh if you move the file away", () -> {
+                    probes.restore(folder.readEvents(), st.step);
+                    return null;
+                });
         if (previousConfig != null && previousConfig.optimizer().lr() != config.optimizer().lr()) {
             // the checkpoint restored the old rate: rescale it (and the schedule) to the new base rate
             schedule.setLr(schedule.lr() * config.optimizer().lr() / previousConfig.optimizer().lr());
