@@ -47,6 +47,7 @@ public final class Idx {
      *                              short header, truncated or trailing data, or a corrupt gzip stream
      */
     public static Array read(Path file, int expectedDims, String what) throws IOException {
+        io.netwright.files.InputFiles.requireRegularFile(file, "IDX file");
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
@@ -129,12 +130,16 @@ public final class Idx {
 
     /** Reads up to {@code n} bytes; fewer only at the end of the stream (a truncated gzip stream counts as end). */
     private static byte[] readFully(InputStream in, int n, Counter pos, Path file, boolean gzip) throws IOException {
-        byte[] buf = new byte[n];
+        // the buffer grows with the data actually read, so a header claiming 2 GB costs nothing until the bytes come
+        byte[] buf = new byte[Math.min(n, 1 << 20)];
         int got = 0;
         try {
             while (got < n) {
+                if (got == buf.length) {
+                    buf = Arrays.copyOf(buf, (int) Math.min(n, 2L * buf.length));
+                }
                 // Small steps so a corrupt gzip stream can be located to within one step.
-                int r = in.read(buf, got, Math.min(n - got, STEP));
+                int r = in.read(buf, got, Math.min(buf.length - got, STEP));
                 if (r < 0) {
                     break;
                 }
@@ -151,7 +156,7 @@ public final class Idx {
                     + " and " + (pos.value + got + Math.min(n - got, STEP)) + ": " + e.getMessage(), e);
         }
         pos.value += got;
-        return got == n ? buf : Arrays.copyOf(buf, got);
+        return got == buf.length ? buf : Arrays.copyOf(buf, got);
     }
 
     private static final class Counter {
