@@ -56,7 +56,7 @@ public final class Evaluator {
             String name = split == null ? data.evaluationSplitName() : split;
             Evaluation e = evaluate(run.model(), config.design(), runSplit(runDir, data, name, split), data.classes(),
                     name, config.monitoring(), config.batchSize(), config.data().workers());
-            return e.withProbes(ProbeSet.fromEvents(RunFolder.open(runDir).readEvents()));
+            return e.withProbes(probes(runDir));
         }
         return onSpec(run.model(), config.design(), spec, config.monitoring(), config.batchSize());
     }
@@ -80,9 +80,16 @@ public final class Evaluator {
                 Pipelines.evaluationView(part, config.design().input()), data.classes().size(), config.batchSize(),
                 config.data().workers());
         Evaluation e = Evaluation.compute(name, data.classes(), p.probabilities(), p.labels(), p.losses(), m.topK(),
-                m.misclassified(), ProbeSet.fromEvents(RunFolder.open(runDir).readEvents()));
+                m.misclassified(), probes(runDir));
         return new EvaluatedRun(e, SamplePredictions.of(p.probabilities(), p.labels(), p.losses()), part,
                 run.checkpoint());
+    }
+
+    /** The sample history recorded in the run's {@code events.jsonl}, read through the reader guard. */
+    private static List<Evaluation.ProbeHistory> probes(Path runDir) throws IOException {
+        Path events = runDir.resolve(RunFolder.EVENTS);
+        return io.netwright.files.ReadGuard.read(events, "run's event log", "move the file away to evaluate without "
+                + "the sample history", () -> ProbeSet.fromEvents(RunFolder.open(runDir).readEvents()));
     }
 
     /**
