@@ -1,10 +1,8 @@
 package io.netwright.cli;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.netwright.data.Dataset;
 import io.netwright.data.Datasets;
-import io.netwright.data.Sample;
 import io.netwright.graph.Analyzer;
 import io.netwright.graph.Design;
 import io.netwright.graph.DesignAnalysis;
@@ -20,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -143,7 +140,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "them in ~/.netwright/train-configs/) or a run's config.json");
         }
         try {
-            return TrainingConfig.fromJson(Files.readString(file), d);
+            return TrainingConfig.fromJson(io.netwright.files.InputFiles.readUtf8(file,
+                    io.netwright.files.InputFiles.TEXT_LIMIT, "training config"), d);
         } catch (IllegalArgumentException e) {
             throw new CliError("--config " + file + ": " + ShortErrors.oneLine(e.getMessage()), e);
         }
@@ -204,12 +202,8 @@ final class TrainCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try {
-            JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-            return o.has("limit") ? Optional.of(o.get("limit").getAsInt()) : Optional.empty();
-        } catch (RuntimeException e) {
-            throw new CliError(file + ": not the JSON the train command writes (" + e.getMessage() + ")", e);
-        }
+        var o = io.netwright.files.JsonFields.of(file, io.netwright.files.JsonInput.readObject(file, "cli.json"));
+        return o.has("limit") ? Optional.of(o.intNumber("limit", 1, Integer.MAX_VALUE)) : Optional.empty();
     }
 
     /**

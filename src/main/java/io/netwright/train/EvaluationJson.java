@@ -3,8 +3,6 @@ package io.netwright.train;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.netwright.io.Json;
 import io.netwright.train.ClassificationMetrics.ClassReport;
 import io.netwright.train.ClassificationMetrics.PrCurve;

@@ -1,8 +1,6 @@
 package io.netwright.train;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.netwright.graph.DesignFiles;
 import io.netwright.io.AtomicFiles;
 import java.io.BufferedReader;

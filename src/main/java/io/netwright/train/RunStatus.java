@@ -1,7 +1,6 @@
 package io.netwright.train;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.netwright.io.Json;
 import java.time.Instant;
 import java.util.Collections;

@@ -6,8 +6,6 @@ import io.netwright.data.LabeledDataset;
 import io.netwright.data.Sample;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
