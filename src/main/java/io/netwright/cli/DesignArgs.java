@@ -44,7 +44,8 @@ final class DesignArgs {
         } catch (NoSuchFileException e) {
             throw new CliError(file + ": no such design file", e);
         } catch (IOException e) {
-            throw new CliError(file + ": cannot be read: " + ShortErrors.message(e), e);
+            String m = ShortErrors.message(e);
+            throw new CliError(m.startsWith(file.toString()) ? m : file + ": cannot be read: " + m, e);
         }
     }
 
