@@ -54,10 +54,9 @@ final class PoolLayer extends BaseLayer {
         int[] pad = p.pair("padding");
         int[] d = max ? p.pair("dilation") : new int[] {1, 1};
         for (int i = 0; i < 2; i++) {
-            int effective = (k[i] - 1) * d[i] + 1;
-            if (pad[i] > effective / 2) {
-                check.error("padding=" + pad[i] + " is more than half the window (" + effective + ")",
-                        "set padding=" + effective / 2 + " or less");
+            if (io.netwright.tensor.WindowRules.poolPaddingProblem(k[i], pad[i]) != null) {
+                check.error("padding " + pad[i] + " is more than half the kernel size " + k[i] + " (PyTorch refuses "
+                        + "it)", "use padding <= " + k[i] / 2);
                 return null;
             }
         }

@@ -41,16 +41,7 @@ final class Shapes {
      * {@code <= 0} when the window does not fit.
      */
     static long windowOut(long size, int kernel, int stride, int padLo, int padHi, int dilation, boolean ceil) {
-        long span = size + padLo + padHi - (long) dilation * (kernel - 1) - 1;
-        if (span < 0) {
-            return 0;
-        }
-        long out = (ceil ? Math.floorDiv(span + stride - 1, stride) : Math.floorDiv(span, stride)) + 1;
-        // PyTorch: in ceil mode the last window must start inside the input or the left padding
-        if (ceil && (out - 1) * stride >= size + padLo) {
-            out--;
-        }
-        return out;
+        return io.netwright.tensor.WindowRules.outputSize(size, kernel, stride, padLo, padHi, dilation, ceil);
     }
 
     /** Whether two shapes are equal. */

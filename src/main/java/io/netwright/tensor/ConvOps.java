@@ -64,10 +64,15 @@ final class ConvOps {
             throw new IllegalArgumentException(op + ": padding='same' is not supported for strided convolutions"
                     + " (stride " + CnnArgs.str(stride) + ") — use stride 1 or give explicit padding");
         }
-        checkConv(op, input, weight, bias, stride, new int[]{0, 0}, dil, groups);
+        CnnArgs.check3or4d(op, input);
+        if (weight.dim() != 4) {
+            checkConv(op, input, weight, bias, stride, new int[]{0, 0}, dil, groups); // throws the rank error
+        }
         // PyTorch's rule: total = dilation*(k-1), left = total/2, the odd remainder goes right/bottom.
         int totalH = dil[0] * (weight.size(2) - 1);
         int totalW = dil[1] * (weight.size(3) - 1);
+        // checked with the padding 'same' adds, so a kernel larger than the input is fine (as in PyTorch)
+        checkConv(op, input, weight, bias, stride, new int[]{(totalH + 1) / 2, (totalW + 1) / 2}, dil, groups);
         int[] left = {totalH / 2, totalW / 2};
         int extraH = totalH - 2 * left[0];
         int extraW = totalW - 2 * left[1];

@@ -21,11 +21,8 @@ final class PoolOps {
      * stride) + 1}, and in ceil mode the last window must start inside the input or the left padding.
      */
     static int outputSize(int in, int k, int pad, int stride, int dil, boolean ceil) {
-        int out = Math.floorDiv(in + 2 * pad - dil * (k - 1) - 1 + (ceil ? stride - 1 : 0), stride) + 1;
-        if (ceil && (long) (out - 1) * stride >= in + pad) {
-            out--;
-        }
-        return out;
+        long out = WindowRules.outputSize(in, k, stride, pad, pad, dil, ceil);
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, out));
     }
 
     /** Checks a fixed-window pooling call and builds its geometry for the batched input {@code x}. */
@@ -52,9 +49,9 @@ final class PoolOps {
                     + ", padW = " + p[1]);
         }
         for (int i = 0; i < 2; i++) {
-            if (p[i] > k[i] / 2) {
-                throw new IllegalArgumentException(op + ": pad should be at most half of kernel size, but got pad="
-                        + p[i] + " and kernel_size=" + k[i] + " — use padding <= kernel_size/2");
+            String problem = WindowRules.poolPaddingProblem(k[i], p[i]);
+            if (problem != null) {
+                throw new IllegalArgumentException(op + ": " + problem + " — use padding <= kernel_size/2");
             }
         }
         int c = x.size(1);
