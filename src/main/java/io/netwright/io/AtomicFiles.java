@@ -60,7 +60,9 @@ public final class AtomicFiles {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
+            FaultPoints.reach();
             move(tmp, target);
+            FaultPoints.reach();
         } finally {
             if (tmp != null) {
                 Files.deleteIfExists(tmp);

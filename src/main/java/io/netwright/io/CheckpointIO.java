@@ -52,13 +52,98 @@ public final class CheckpointIO {
             index.add("files", files);
             index.add("meta", checkpoint.meta());
             AtomicFiles.writeString(tmp.resolve(INDEX), new GsonBuilder().setPrettyPrinting().create().toJson(index));
+            syncDir(tmp);
+            // The swap keeps a complete checkpoint at every instant: the old one moves aside (still whole), the new
+            // one moves in, then the old one goes. Killed in between, recover() finds the newest complete one.
             if (Files.exists(abs)) {
+                FaultPoints.reach();
                 Files.move(abs, old);
+                syncDir(parent);
             }
+            FaultPoints.reach();
             AtomicFiles.move(tmp, abs);
+            syncDir(parent);
+            FaultPoints.reach();
         } finally {
             deleteTree(tmp);
             deleteTree(old);
+        }
+    }
+
+    /** Flushes a folder's entries (new names, renames) to disk, where the platform allows. */
+    static void syncDir(Path dir) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
+                java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every platform can open a folder for sync (Windows); its renames are durable anyway
+        }
+        FaultPoints.reach();
+    }
+
+    /**
+     * Makes {@code dir} (e.g. {@code checkpoints/last}) a complete checkpoint again after a process was killed while
+     * replacing it: when {@code dir} is missing, the newest complete one of the swap's leftovers
+     * ({@code .last.new-*}, {@code .last.old-*}) is moved into its place. Leftovers, and the temporary {@code .tmp}
+     * files of interrupted writes, are then removed. Never deletes the only complete checkpoint.
+     *
+     * @return whether {@code dir} now holds a checkpoint index
+     */
+    public static boolean recover(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath();
+        Path parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return false;
+        }
+        String name = abs.getFileName().toString();
+        java.util.List<Path> leftovers;
+        try (Stream<Path> s = Files.list(parent)) {
+            leftovers = s.filter(p -> p.getFileName().toString().startsWith("." + name + ".new-")
+                    || p.getFileName().toString().startsWith("." + name + ".old-")).toList();
+        }
+        if (!Files.isRegularFile(abs.resolve(INDEX))) {
+            // the new one (whole if its index verifies) is newer than the old one it was replacing
+            java.util.List<Path> candidates = new java.util.ArrayList<>(leftovers);
+            candidates.sort(Comparator.comparing((Path p) -> p.getFileName().toString().contains(".old-"))
+                    .thenComparing(CheckpointIO::indexTime, Comparator.reverseOrder()));
+            for (Path c : candidates) {
+                if (complete(c)) {
+                    deleteTree(abs);
+                    AtomicFiles.move(c, abs);
+                    syncDir(parent);
+                    break;
+                }
+            }
+        }
+        for (Path p : leftovers) {
+            if (Files.exists(p)) {
+                deleteTree(p);
+            }
+        }
+        if (Files.isDirectory(abs)) {
+            try (Stream<Path> s = Files.list(abs)) {
+                for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return Files.isRegularFile(abs.resolve(INDEX));
+    }
+
+    private static boolean complete(Path dir) {
+        try {
+            loadChecked(dir);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime indexTime(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir.resolve(INDEX));
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
         }
     }
 

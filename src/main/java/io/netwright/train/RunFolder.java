@@ -6,6 +6,7 @@ import io.netwright.io.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import io.netwright.files.InputFiles;
+import io.netwright.io.CheckpointIO;
 import io.netwright.files.JsonInput;
 import io.netwright.files.ReadGuard;
 import java.io.IOException;
@@ -58,6 +59,15 @@ public final class RunFolder {
     private final Path dir;
     private BufferedWriter metrics;
     private BufferedWriter events;
+    /** Held while a trainer writes this folder; the OS drops it when the process dies, even by kill -9. */
+    private java.nio.channels.FileChannel lockChannel;
+    private java.nio.channels.FileLock lock;
+
+    /** The state a run is shown in when run.json says running or paused but no trainer holds the folder. */
+    public static final String INTERRUPTED = "interrupted";
+
+    /** The lock file a live trainer holds. */
+    static final String LOCK = ".lock";
 
     private RunFolder(Path dir) {
         this.dir = dir;
@@ -82,7 +92,9 @@ public final class RunFolder {
     }
 
     /**
-     * Opens an existing run folder.
+     * Opens an existing run folder, first repairing what a killed process left: a checkpoint caught mid-swap is
+     * put back from the newest complete copy, and temporary files of interrupted writes are removed
+     * ({@link CheckpointIO#recover}).
      *
      * @throws IOException if it has no {@code config.json}
      */
@@ -90,7 +102,33 @@ public final class RunFolder {
         if (!Files.isRegularFile(dir.resolve(CONFIG))) {
             throw new IOException(dir + ": not a run folder (" + CONFIG + " is missing)");
         }
-        return new RunFolder(dir);
+        RunFolder f = new RunFolder(dir);
+        if (Files.isWritable(dir) && !f.isLive()) {
+            f.repair(); // never while a trainer writes it: its in-flight files would look like leftovers
+        }
+        return f;
+    }
+
+    private void repair() throws IOException {
+        Path checkpoints = dir.resolve(CHECKPOINTS);
+        if (Files.isDirectory(checkpoints)) {
+            try (var s = Files.list(checkpoints)) {
+                java.util.Set<String> kinds = new java.util.TreeSet<>();
+                s.map(p -> p.getFileName().toString()).forEach(n -> kinds.add(n.startsWith(".")
+                        ? n.substring(1).replaceFirst("\\.(new|old)-.*$", "") : n));
+                for (String kind : kinds) {
+                    if (!kind.endsWith(".tmp")) {
+                        CheckpointIO.recover(checkpoints.resolve(kind));
+                    }
+                }
+            }
+        }
+        try (var s = Files.list(dir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".")
+                    && p.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** The folder. */
@@ -127,7 +165,13 @@ public final class RunFolder {
             return Optional.empty();
         }
         String text = InputFiles.readUtf8(p, InputFiles.TEXT_LIMIT, "run status (run.json)");
-        return Optional.of(ReadGuard.read(p, "run status", DAMAGED, () -> RunStatus.fromJson(text)));
+        RunStatus st = ReadGuard.read(p, "run status", DAMAGED, () -> RunStatus.fromJson(text));
+        if ((st.state().equals("running") || st.state().equals("paused")) && !isLive()) {
+            st = new RunStatus(INTERRUPTED, st.started(), st.updated(), st.epoch(), st.step(), st.metrics(),
+                    "the process training it ended without stopping it (killed, crashed or the machine went down) "
+                            + "— resume it from checkpoints/last");
+        }
+        return Optional.of(st);
     }
 
     void writeStatus(RunStatus status) throws IOException {
@@ -211,6 +255,17 @@ public final class RunFolder {
 
     /** Opens the logs for appending. */
     void openLogs() throws IOException {
+        if (lock == null) {
+            lockChannel = java.nio.channels.FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+            if (lock == null) {
+                lockChannel.close();
+                lockChannel = null;
+                throw new IOException(dir + ": another process is training this run — wait for it to end or stop "
+                        + "it first");
+            }
+        }
         metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         events = Files.newBufferedWriter(dir.resolve(EVENTS), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -254,6 +309,40 @@ public final class RunFolder {
             events.close();
             metrics = null;
             events = null;
+        }
+    }
+
+    /** Closes the logs and lets go of the folder: the trainer is done with it. */
+    void release() throws IOException {
+        closeLogs();
+        if (lock != null) {
+            lock.release();
+            lockChannel.close();
+            lock = null;
+            lockChannel = null;
+        }
+    }
+
+    /**
+     * Whether a trainer (in this or another process) is writing this folder now. A run whose {@code run.json} says
+     * running or paused while no trainer holds it was interrupted (killed, or the machine went down).
+     */
+    public boolean isLive() {
+        Path p = dir.resolve(LOCK);
+        if (!Files.exists(p)) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p, StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock l = ch.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true; // held by a trainer in this JVM
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -154,7 +154,7 @@ final class TrainingLoop implements Runnable {
         }
         if (folder != null) {
             try {
-                folder.closeLogs();
+                folder.release();
             } catch (IOException e) {
                 dispatcher.publish(new TrainingEvent.Warning(st.epoch, st.step, "io", "could not close the logs of "
                         + runDir + ": " + e.getMessage()));
