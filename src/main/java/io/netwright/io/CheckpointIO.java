@@ -83,9 +83,10 @@ public final class CheckpointIO {
 
     /**
      * Makes {@code dir} (e.g. {@code checkpoints/last}) a complete checkpoint again after a process was killed while
-     * replacing it: when {@code dir} is missing, the newest complete one of the swap's leftovers
-     * ({@code .last.new-*}, {@code .last.old-*}) is moved into its place. Leftovers, and the temporary {@code .tmp}
-     * files of interrupted writes, are then removed. Never deletes the only complete checkpoint.
+     * replacing it: the newest complete one among {@code dir} and the swap's leftovers ({@code .last.new-*}, newer;
+     * {@code .last.old-*}, older) is put in its place, the swap again keeping a complete one at every instant.
+     * Leftovers, and the temporary {@code .tmp} files of interrupted writes, are then removed. Never deletes the only
+     * complete checkpoint. Call only when no process is writing the checkpoint.
      *
      * @return whether {@code dir} now holds a checkpoint index
      */
@@ -101,19 +102,18 @@ public final class CheckpointIO {
             leftovers = s.filter(p -> p.getFileName().toString().startsWith("." + name + ".new-")
                     || p.getFileName().toString().startsWith("." + name + ".old-")).toList();
         }
-        if (!Files.isRegularFile(abs.resolve(INDEX))) {
-            // the new one (whole if its index verifies) is newer than the old one it was replacing
-            java.util.List<Path> candidates = new java.util.ArrayList<>(leftovers);
-            candidates.sort(Comparator.comparing((Path p) -> p.getFileName().toString().contains(".old-"))
-                    .thenComparing(CheckpointIO::indexTime, Comparator.reverseOrder()));
-            for (Path c : candidates) {
-                if (complete(c)) {
-                    deleteTree(abs);
-                    AtomicFiles.move(c, abs);
-                    syncDir(parent);
-                    break;
-                }
+        Path best = newestComplete(abs, leftovers);
+        if (best != null && !best.equals(abs)) {
+            // a complete newer copy (killed after writing it, before or during the swap), or the previous one when
+            // the current is damaged: swap it in, keeping a complete checkpoint at every instant
+            Path aside = parent.resolve("." + name + ".old-recovered-" + Long.toString(System.nanoTime(), 36));
+            if (Files.exists(abs)) {
+                Files.move(abs, aside);
+                syncDir(parent);
             }
+            AtomicFiles.move(best, abs);
+            syncDir(parent);
+            deleteTree(aside);
         }
         for (Path p : leftovers) {
             if (Files.exists(p)) {
@@ -128,6 +128,37 @@ public final class CheckpointIO {
             }
         }
         return Files.isRegularFile(abs.resolve(INDEX));
+    }
+
+    /**
+     * The newest complete checkpoint among {@code abs} and the swap's leftovers: a new copy is newer than the current
+     * one, which is newer than an old copy; null when none is complete.
+     */
+    private static Path newestComplete(Path abs, java.util.List<Path> leftovers) {
+        java.util.List<Path> order = new java.util.ArrayList<>();
+        leftovers.stream().filter(p -> p.getFileName().toString().contains(".new-"))
+                .sorted(Comparator.comparing(CheckpointIO::indexTime).reversed()).forEach(order::add);
+        order.add(abs);
+        leftovers.stream().filter(p -> p.getFileName().toString().contains(".old-"))
+                .sorted(Comparator.comparing(CheckpointIO::indexTime).reversed()).forEach(order::add);
+        for (Path c : order) {
+            if (Files.isRegularFile(c.resolve(INDEX)) && complete(c)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static java.util.List<Path> leftovers(Path abs) throws IOException {
+        Path parent = abs.getParent();
+        String name = abs.getFileName().toString();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("." + name + ".new-")
+                    || p.getFileName().toString().startsWith("." + name + ".old-")).toList();
+        }
     }
 
     private static boolean complete(Path dir) {
@@ -160,6 +191,13 @@ public final class CheckpointIO {
     private static Checkpoint loadChecked(Path dir) throws IOException {
         Path index = dir.resolve(INDEX);
         if (!Files.exists(index)) {
+            // a process killed mid-swap: read the newest complete copy it left (recover() puts it back in place)
+            Path abs = dir.toAbsolutePath();
+            Path best = newestComplete(abs, leftovers(abs));
+            if (best != null) {
+                return loadChecked(best);
+            }
+
             throw new IOException(dir + ": not a checkpoint folder (" + INDEX + " is missing) — pass a folder such "
                     + "as RUN_DIR/checkpoints/last");
         }

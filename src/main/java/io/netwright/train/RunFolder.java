@@ -63,11 +63,21 @@ public final class RunFolder {
     private java.nio.channels.FileChannel lockChannel;
     private java.nio.channels.FileLock lock;
 
+    private Path key() {
+        return dir.toAbsolutePath().normalize();
+    }
+
     /** The state a run is shown in when run.json says running or paused but no trainer holds the folder. */
     public static final String INTERRUPTED = "interrupted";
 
     /** The lock file a live trainer holds. */
     static final String LOCK = ".lock";
+
+    /**
+     * The run folders a trainer in this JVM holds. Their lock files are never opened a second time here: closing
+     * any channel on a file releases every lock the process holds on it (POSIX record locks).
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private RunFolder(Path dir) {
         this.dir = dir;
@@ -258,6 +268,11 @@ public final class RunFolder {
         if (lock == null) {
             lockChannel = java.nio.channels.FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
+            if (HELD.contains(key())) {
+                lockChannel.close();
+                lockChannel = null;
+                throw new IOException(dir + ": another trainer in this process is training this run — stop it first");
+            }
             lock = lockChannel.tryLock();
             if (lock == null) {
                 lockChannel.close();
@@ -265,6 +280,7 @@ public final class RunFolder {
                 throw new IOException(dir + ": another process is training this run — wait for it to end or stop "
                         + "it first");
             }
+            HELD.add(key());
         }
         metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
@@ -320,6 +336,7 @@ public final class RunFolder {
             lockChannel.close();
             lock = null;
             lockChannel = null;
+            HELD.remove(key());
         }
     }
 
@@ -328,6 +345,9 @@ public final class RunFolder {
      * running or paused while no trainer holds it was interrupted (killed, or the machine went down).
      */
     public boolean isLive() {
+        if (HELD.contains(key())) {
+            return true; // held in this JVM: do not touch the file (see HELD)
+        }
         Path p = dir.resolve(LOCK);
         if (!Files.exists(p)) {
             return false;

@@ -329,6 +329,8 @@ final class TrainingLoop implements Runnable {
             schedule.setLr(schedule.lr() * config.optimizer().lr() / previousConfig.optimizer().lr());
         }
         if (previousConfig != null && !previousConfig.equals(config)) {
+            // running first: killed after the config grows (resume --epochs), the run must not still read finished
+            status("running", "");
             folder.writeConfig(config);
             List<String> changed = Resumption.numericChanges(previousConfig, config);
             if (!changed.isEmpty()) {
