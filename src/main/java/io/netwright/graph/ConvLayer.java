@@ -2,6 +2,7 @@ package io.netwright.graph;
 
 import io.netwright.nn.Module;
 import io.netwright.tensor.Generator;
+import io.netwright.tensor.WindowRules;
 import io.netwright.nn.Conv2d;
 import io.netwright.nn.ConvTranspose2d;
 import java.util.ArrayList;
@@ -89,9 +90,9 @@ final class ConvLayer extends BaseLayer {
                     return null;
                 }
                 // PyTorch pads the total d·(k-1) with the extra element on the bottom/right
-                int th = d[0] * (k[0] - 1);
-                int tw = d[1] * (k[1] - 1);
-                pad = new int[] {th / 2, th - th / 2, tw / 2, tw - tw / 2};
+                int[] ph = WindowRules.samePadding(k[0], d[0]);
+                int[] pw = WindowRules.samePadding(k[1], d[1]);
+                pad = new int[] {ph[0], ph[1], pw[0], pw[1]};
             }
         } else {
             int[] pp = p.pair("padding");
@@ -114,14 +115,20 @@ final class ConvLayer extends BaseLayer {
             h = (long) (x[1] - 1) * s[0] - 2L * pad[0] + (long) d[0] * (k[0] - 1) + op[0] + 1;
             w = (long) (x[2] - 1) * s[1] - 2L * pad[2] + (long) d[1] * (k[1] - 1) + op[1] + 1;
         } else {
-            h = Shapes.windowOut(x[1], k[0], s[0], pad[0], pad[1], d[0], false);
-            w = Shapes.windowOut(x[2], k[1], s[1], pad[2], pad[3], d[1], false);
+            // the engine's rule (io.netwright.tensor.WindowRules): the dilated kernel must fit the padded input
+            WindowRules.Violation v = WindowRules.convFits(new int[] {x[1], x[2]}, k, s, new int[] {pad[0], pad[2]},
+                    new int[] {pad[1], pad[3]}, d);
+            if (v != null) {
+                check.error(v.message(), v.fix());
+                return null;
+            }
+            h = WindowRules.outputSize(x[1], k[0], s[0], pad[0], pad[1], d[0], false);
+            w = WindowRules.outputSize(x[2], k[1], s[1], pad[2], pad[3], d[1], false);
         }
         if (h <= 0 || w <= 0) {
-            check.error("output size would be " + h + "×" + w + " (input " + x[1] + "×" + x[2] + ", kernel "
-                    + Shapes.format(k) + ", stride " + Shapes.format(s) + ", padding " + pad[0] + "×" + pad[2]
-                    + ")", transposed ? "reduce padding" : "reduce kernel_size or stride, add padding, or remove "
-                            + "a pooling layer before it");
+            check.error("output size would be " + Math.max(0, h) + "×" + Math.max(0, w) + " (input " + x[1] + "×"
+                    + x[2] + ", kernel " + Shapes.format(k) + ", stride " + Shapes.format(s) + ", padding " + pad[0]
+                    + "×" + pad[2] + ")", "reduce padding");
             return null;
         }
         if (h > Integer.MAX_VALUE || w > Integer.MAX_VALUE) {

@@ -2,6 +2,7 @@ package io.netwright.graph;
 
 import io.netwright.nn.Module;
 import io.netwright.tensor.Generator;
+import io.netwright.tensor.WindowRules;
 import io.netwright.nn.AvgPool2d;
 import io.netwright.nn.MaxPool2d;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class PoolLayer extends BaseLayer {
         s.add(ParamSpec.ofPair("stride", 2, Range.atLeast(1), "Step between windows; \"auto\" is kernel_size.")
                 .autoByDefault());
         s.add(ParamSpec.ofPair("padding", 0, Range.atLeast(0), "Implicit padding on each side (at most half the "
-                + "window)."));
+                + "kernel size)."));
         if (max) {
             s.add(ParamSpec.ofPair("dilation", 1, Range.atLeast(1), "Spacing between window taps."));
         }
@@ -53,19 +54,18 @@ final class PoolLayer extends BaseLayer {
         int[] s = stride(p);
         int[] pad = p.pair("padding");
         int[] d = max ? p.pair("dilation") : new int[] {1, 1};
-        for (int i = 0; i < 2; i++) {
-            if (io.netwright.tensor.WindowRules.poolPaddingProblem(k[i], pad[i]) != null) {
-                check.error("padding " + pad[i] + " is more than half the kernel size " + k[i] + " (PyTorch refuses "
-                        + "it)", "use padding <= " + k[i] / 2);
-                return null;
-            }
+        // the engine's rules (io.netwright.tensor.WindowRules), so the analysis accepts what forward runs
+        WindowRules.Violation v = WindowRules.poolPadding(k, pad);
+        if (v != null) {
+            check.error(v.message(), v.fix());
+            return null;
         }
         boolean ceil = p.bool("ceil_mode");
-        long h = Shapes.windowOut(x[1], k[0], s[0], pad[0], pad[0], d[0], ceil);
-        long w = Shapes.windowOut(x[2], k[1], s[1], pad[1], pad[1], d[1], ceil);
-        if (h <= 0 || w <= 0) {
-            check.error("output size would be " + h + "×" + w + " (input " + x[1] + "×" + x[2] + ", window "
-                    + Shapes.format(k) + ")", "reduce kernel_size, or remove a pooling layer before it");
+        long h = WindowRules.outputSize(x[1], k[0], s[0], pad[0], pad[0], d[0], ceil);
+        long w = WindowRules.outputSize(x[2], k[1], s[1], pad[1], pad[1], d[1], ceil);
+        v = WindowRules.poolOutput(x[0], new int[] {x[1], x[2]}, new long[] {h, w}, k, d);
+        if (v != null) {
+            check.error(v.message(), v.fix());
             return null;
         }
         return new int[] {x[0], (int) h, (int) w};

@@ -36,14 +36,6 @@ final class Shapes {
         return n;
     }
 
-    /**
-     * Output size of a sliding window (convolution, pooling) along one dim, as PyTorch computes it; may be
-     * {@code <= 0} when the window does not fit.
-     */
-    static long windowOut(long size, int kernel, int stride, int padLo, int padHi, int dilation, boolean ceil) {
-        return io.netwright.tensor.WindowRules.outputSize(size, kernel, stride, padLo, padHi, dilation, ceil);
-    }
-
     /** Whether two shapes are equal. */
     static boolean same(int[] a, int[] b) {
         return java.util.Arrays.equals(a, b);

@@ -55,7 +55,7 @@ public class AvgPool2d extends Module {
                     + "size");
         }
         this.divisorOverride = divisorOverride;
-        Pooling.checkPadding(n, this.kernel, this.padding, new int[]{1, 1});
+        Pooling.checkPadding(n, this.kernel, this.padding);
     }
 
     @Override

@@ -56,7 +56,7 @@ public class MaxPool2d extends Module {
         this.padding = Args.atLeast(n, "padding", Args.pair(n, "padding", paddingGiven), 0);
         this.dilation = Args.atLeast(n, "dilation", Args.pair(n, "dilation", dilationGiven), 1);
         this.ceilMode = ceilMode;
-        Pooling.checkPadding(n, this.kernel, this.padding, this.dilation);
+        Pooling.checkPadding(n, this.kernel, this.padding);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.netwright.nn;
 
 import io.netwright.tensor.Tensor;
+import io.netwright.tensor.WindowRules;
 
 /** Checks shared by the pooling layers. */
 final class Pooling {
@@ -8,15 +9,11 @@ final class Pooling {
     private Pooling() {
     }
 
-    /** PyTorch's rule: padding at most half the effective kernel size. */
-    static void checkPadding(String layer, int[] kernel, int[] padding, int[] dilation) {
-        for (int i = 0; i < 2; i++) {
-            int effective = dilation[i] * (kernel[i] - 1) + 1;
-            if (padding[i] > effective / 2) {
-                throw new IllegalArgumentException(layer + ": pad should be at most half of effective kernel size, "
-                        + "but got pad=" + padding[i] + ", kernel_size=" + kernel[i] + " and dilation=" + dilation[i]
-                        + " — use padding <= " + effective / 2);
-            }
+    /** PyTorch's rule ({@link WindowRules#poolPadding}): padding at most half the kernel size. */
+    static void checkPadding(String layer, int[] kernel, int[] padding) {
+        WindowRules.Violation v = WindowRules.poolPadding(kernel, padding);
+        if (v != null) {
+            v.throwFor(layer);
         }
     }
 

@@ -64,25 +64,28 @@ final class ConvOps {
             throw new IllegalArgumentException(op + ": padding='same' is not supported for strided convolutions"
                     + " (stride " + CnnArgs.str(stride) + ") — use stride 1 or give explicit padding");
         }
-        CnnArgs.check3or4d(op, input);
-        if (weight.dim() != 4) {
-            checkConv(op, input, weight, bias, stride, new int[]{0, 0}, dil, groups); // throws the rank error
-        }
-        // PyTorch's rule: total = dilation*(k-1), left = total/2, the odd remainder goes right/bottom.
-        int totalH = dil[0] * (weight.size(2) - 1);
-        int totalW = dil[1] * (weight.size(3) - 1);
-        // checked with the padding 'same' adds, so a kernel larger than the input is fine (as in PyTorch)
-        checkConv(op, input, weight, bias, stride, new int[]{(totalH + 1) / 2, (totalW + 1) / 2}, dil, groups);
-        int[] left = {totalH / 2, totalW / 2};
-        int extraH = totalH - 2 * left[0];
-        int extraW = totalW - 2 * left[1];
+        checkCommon(op, input, weight, bias, stride, new int[]{0, 0}, dil, groups); // weight is 4-D below
+        // PyTorch's rule (WindowRules.samePadding): total/2 before, the odd remainder after (right/bottom); the
+        // kernel is checked against the input as padded, so a kernel larger than the input is fine
+        int[] ph = WindowRules.samePadding(weight.size(2), dil[0]);
+        int[] pw = WindowRules.samePadding(weight.size(3), dil[1]);
+        int[] left = {ph[0], pw[0]};
+        checkConv(op, input, weight, bias, stride, left, new int[]{ph[1], pw[1]}, dil, groups);
+        int extraH = ph[1] - ph[0];
+        int extraW = pw[1] - pw[0];
         Tensor x = extraH == 0 && extraW == 0 ? input : padEnd(input, extraH, extraW);
         return conv2d(x, weight, bias, stride, left, dil, groups);
     }
 
     private static void checkConv(String op, Tensor input, Tensor weight, Tensor bias, int[] stride, int[] pad,
                                   int[] dil, int groups) {
-        checkCommon(op, input, weight, bias, stride, pad, dil, groups);
+        checkConv(op, input, weight, bias, stride, pad, pad, dil, groups);
+    }
+
+    /** As above with the padding before ({@code padLo}) and after ({@code padHi}) each axis given apart. */
+    private static void checkConv(String op, Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padLo,
+                                  int[] padHi, int[] dil, int groups) {
+        checkCommon(op, input, weight, bias, stride, padLo, dil, groups);
         int[] ws = weight.shapeRef();
         int c = input.size(-3);
         if (ws[0] % groups != 0) {
@@ -100,15 +103,10 @@ final class ConvOps {
                     + (c % groups != 0 ? " with groups dividing " + c : ""));
         }
         checkBias(op, bias, ws[0], ws);
-        int h = input.size(-2);
-        int w = input.size(-1);
-        int effH = dil[0] * (ws[2] - 1) + 1;
-        int effW = dil[1] * (ws[3] - 1) + 1;
-        if (h + 2 * pad[0] < effH || w + 2 * pad[1] < effW) {
-            throw new IllegalArgumentException(op + ": Calculated padded input size per channel: ("
-                    + (h + 2 * pad[0]) + " x " + (w + 2 * pad[1]) + "). Kernel size: (" + effH + " x " + effW
-                    + "). Kernel size can't be greater than actual input size — use a larger input, more padding"
-                    + " or a smaller kernel/dilation");
+        WindowRules.Violation v = WindowRules.convFits(new int[]{input.size(-2), input.size(-1)},
+                new int[]{ws[2], ws[3]}, stride, padLo, padHi, dil);
+        if (v != null) {
+            v.throwFor(op);
         }
     }
 

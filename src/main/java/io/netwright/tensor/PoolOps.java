@@ -14,17 +14,6 @@ final class PoolOps {
     private PoolOps() {
     }
 
-    // ================================================================ output size
-
-    /**
-     * PyTorch's {@code pooling_output_shape}: {@code floor((in + 2*pad - dil*(k-1) - 1 [+ stride-1 if ceil]) /
-     * stride) + 1}, and in ceil mode the last window must start inside the input or the left padding.
-     */
-    static int outputSize(int in, int k, int pad, int stride, int dil, boolean ceil) {
-        long out = WindowRules.outputSize(in, k, stride, pad, pad, dil, ceil);
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, out));
-    }
-
     /** Checks a fixed-window pooling call and builds its geometry for the batched input {@code x}. */
     private static Pool2dGeometry fixedGeometry(String op, Tensor x, int[] kernelIn, int[] strideIn, int[] padIn,
                                                 int[] dilIn, boolean ceil, boolean countIncludePad) {
@@ -48,22 +37,20 @@ final class PoolOps {
             throw new IllegalArgumentException(op + ": padding must be non-negative, got padH = " + p[0]
                     + ", padW = " + p[1]);
         }
-        for (int i = 0; i < 2; i++) {
-            String problem = WindowRules.poolPaddingProblem(k[i], p[i]);
-            if (problem != null) {
-                throw new IllegalArgumentException(op + ": " + problem + " — use padding <= kernel_size/2");
-            }
-        }
+        WindowRules.Violation bad = WindowRules.poolPadding(k, p);
         int c = x.size(1);
         int h = x.size(2);
         int w = x.size(3);
-        int oh = outputSize(h, k[0], p[0], s[0], d[0], ceil);
-        int ow = outputSize(w, k[1], p[1], s[1], d[1], ceil);
-        if (oh < 1 || ow < 1) {
-            throw new IllegalArgumentException(op + ": Given input size: (" + c + "x" + h + "x" + w
-                    + "). Calculated output size: (" + c + "x" + oh + "x" + ow + "). Output size is too small — use a"
-                    + " larger input, a smaller kernel or more padding");
+        long[] out = {WindowRules.outputSize(h, k[0], s[0], p[0], p[0], d[0], ceil),
+            WindowRules.outputSize(w, k[1], s[1], p[1], p[1], d[1], ceil)};
+        if (bad == null) {
+            bad = WindowRules.poolOutput(c, new int[]{h, w}, out, k, d);
         }
+        if (bad != null) {
+            bad.throwFor(op);
+        }
+        int oh = (int) out[0];
+        int ow = (int) out[1];
         return new Pool2dGeometry(h, w, oh, ow, k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], countIncludePad,
                 false);
     }

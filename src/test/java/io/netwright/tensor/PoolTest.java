@@ -23,11 +23,11 @@ class PoolTest {
     /** A pooling case: input [n, c, h, w], (h, w) kernel, stride, padding, dilation and ceil mode. */
     record Pool(int n, int c, int h, int w, int[] k, int[] s, int[] p, int[] d, boolean ceil) {
         int oh() {
-            return PoolOps.outputSize(h, k[0], p[0], s[0], d[0], ceil);
+            return (int) WindowRules.outputSize(h, k[0], s[0], p[0], p[0], d[0], ceil);
         }
 
         int ow() {
-            return PoolOps.outputSize(w, k[1], p[1], s[1], d[1], ceil);
+            return (int) WindowRules.outputSize(w, k[1], s[1], p[1], p[1], d[1], ceil);
         }
     }
 
@@ -153,7 +153,7 @@ class PoolTest {
     })
     void outputSizeFollowsPyTorchsRuleIncludingCeilMode(int in, int k, int s, int p, int d, boolean ceil,
                                                         int expected) {
-        assertEquals(expected, PoolOps.outputSize(in, k, p, s, d, ceil));
+        assertEquals(expected, WindowRules.outputSize(in, k, s, p, p, d, ceil));
         Tensor y = Cnn.maxPool2d(Tensor.zeros(1, 1, in, in), new int[]{k}, new int[]{s}, new int[]{p}, new int[]{d},
                 ceil);
         assertShape(y, 1, 1, expected, expected);
@@ -292,11 +292,11 @@ class PoolTest {
     void poolingErrorsFollowPyTorch() {
         Tensor x = Tensor.zeros(1, 1, 5, 5);
         String m = error(() -> Cnn.maxPool2d(x, new int[]{3}, new int[]{1}, new int[]{2}, new int[]{1}, false));
-        assertTrue(m.startsWith("max_pool2d: pad should be at most half of kernel size, but got pad=2 and "
-                + "kernel_size=3"), m);
+        assertTrue(m.startsWith("max_pool2d: padding 2 is more than half the kernel size 3 — use padding <= 1"), m);
+        assertTrue(m.contains("pad should be at most half of kernel size, but got pad=2 and kernel_size=3"), m);
         m = error(() -> Cnn.avgPool2d(x, new int[]{3, 5}, new int[]{1}, new int[]{1, 3}, false, true));
-        assertTrue(m.startsWith("avg_pool2d: pad should be at most half of kernel size, but got pad=3 and "
-                + "kernel_size=5"), m);
+        assertTrue(m.startsWith("avg_pool2d: padding 3 is more than half the kernel size 5 — use padding <= 2"), m);
+        assertTrue(m.contains("pad should be at most half of kernel size, but got pad=3 and kernel_size=5"), m);
         m = error(() -> Cnn.maxPool2d(Tensor.zeros(1, 1, 2, 2), 3));
         assertTrue(m.contains("Given input size: (1x2x2). Calculated output size: (1x0x0). Output size is too "
                 + "small"), m);
