@@ -93,7 +93,12 @@ class PyTorchRoundTripTest {
         PyTorchExporter.export(src, TrainingRecipe.defaults("fashion-mnist-small").withEpochs(1), dir, false);
         Path data = Path.of("samples", "data", "fashion-mnist-small").toAbsolutePath();
         // --redirects 2 --tee 2: torchrun of torch < 2.0 on Python 3.11 crashes parsing the default "0" (Debian 12)
-        PythonTorch.Outcome o = PythonTorch.exec(List.of(torchrun.toString(), "--standalone", "--nproc_per_node=2",
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort(); // not --standalone's fixed 29400, which another run on the machine may hold
+        }
+        PythonTorch.Outcome o = PythonTorch.exec(List.of(torchrun.toString(), "--nnodes=1", "--rdzv_backend=c10d",
+                "--rdzv_endpoint=localhost:" + port, "--nproc_per_node=2",
                 "--redirects", "2", "--tee", "2", "train_ddp.py", "--data", data.toString(), "--max-steps", "5", "--batch-size", "32", "--out",
                 "trained.safetensors"), dir, Duration.ofSeconds(120));
         assertEquals(0, o.exitCode(), o.stdout() + o.stderr());
