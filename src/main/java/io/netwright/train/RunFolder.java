@@ -53,6 +53,8 @@ public final class RunFolder {
     public static final String EVALUATION = "evaluation.json";
     /** The checkpoints folder. */
     public static final String CHECKPOINTS = "checkpoints";
+    /** The user's notes and tags ({@link RunNotes}). */
+    public static final String NOTES = "notes.json";
 
     private static final String DAMAGED = "the run folder is damaged; start a new run or restore the file";
 
@@ -182,6 +184,22 @@ public final class RunFolder {
                             + "— resume it from checkpoints/last");
         }
         return Optional.of(st);
+    }
+
+    /** The user's notes and tags ({@link RunNotes#EMPTY} when there are none). */
+    public RunNotes readNotes() throws IOException {
+        Path p = dir.resolve(NOTES);
+        if (!Files.exists(p)) {
+            return RunNotes.EMPTY;
+        }
+        var o = JsonInput.readObject(p, "run notes (notes.json)");
+        return ReadGuard.read(p, "run notes", "delete the file to start the notes afresh",
+                () -> RunNotes.fromJson(io.netwright.files.JsonFields.of(p, o)));
+    }
+
+    /** Replaces the notes and tags (atomically). */
+    public void writeNotes(RunNotes notes) throws IOException {
+        AtomicFiles.writeString(dir.resolve(NOTES), notes.toJson());
     }
 
     void writeStatus(RunStatus status) throws IOException {

@@ -97,7 +97,72 @@ public final class RunStore {
                 status.map(RunStatus::state).orElse("unknown"), status.map(RunStatus::started).orElse(mtime),
                 status.map(RunStatus::updated).orElse(mtime), status.map(RunStatus::epoch).orElse(0),
                 status.map(RunStatus::step).orElse(0L), status.map(RunStatus::metrics).orElse(Map.of()),
-                status.map(RunStatus::message).orElse(""));
+                status.map(RunStatus::message).orElse(""), c.device(), notes(f));
+    }
+
+    /** The run's notes; a damaged notes file shows as none rather than hiding the run from the list. */
+    private static RunNotes notes(RunFolder f) {
+        try {
+            return f.readNotes();
+        } catch (IOException e) {
+            return new RunNotes("(notes.json cannot be read: " + e.getMessage() + ")", java.util.List.of());
+        }
+    }
+
+    /** The folder deleted runs are moved to: {@code trash/} next to the runs root. */
+    public Path trash() {
+        Path parent = root.toAbsolutePath().getParent();
+        return (parent == null ? root.toAbsolutePath() : parent).resolve("trash");
+    }
+
+    /**
+     * Renames the run in {@code dir} to {@code name} (a folder name: letters, digits, {@code . _ -}); returns the new
+     * folder. Refused while a trainer writes the run.
+     *
+     * @throws IOException naming the run and the fix when the name is not allowed or taken
+     */
+    public Path rename(Path dir, String name) throws IOException {
+        RunFolder f = RunFolder.open(dir);
+        String n = name == null ? "" : name.strip();
+        if (!n.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw new IOException("'" + n + "' cannot name a run: use 1 to 100 letters, digits, '.', '_' or '-', "
+                    + "starting with a letter or digit");
+        }
+        requireIdle(f, "renamed");
+        Path target = dir.toAbsolutePath().resolveSibling(n);
+        if (Files.exists(target)) {
+            throw new IOException("a run called " + n + " already exists in " + target.getParent()
+                    + " — choose another name");
+        }
+        Files.move(dir, target);
+        return target;
+    }
+
+    /**
+     * Moves the run in {@code dir} to {@link #trash()} (where it can be taken back from by hand); returns where it
+     * went. Refused while a trainer writes the run.
+     */
+    public Path moveToTrash(Path dir) throws IOException {
+        RunFolder f = RunFolder.open(dir);
+        requireIdle(f, "moved to the trash");
+        Files.createDirectories(trash());
+        Path target = trash().resolve(f.id());
+        for (int i = 2; Files.exists(target); i++) {
+            target = trash().resolve(f.id() + "-" + i);
+        }
+        try {
+            Files.move(dir, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            throw new IOException(dir + ": the trash " + trash() + " is on another file system — move the folder "
+                    + "by hand", e);
+        }
+        return target;
+    }
+
+    private static void requireIdle(RunFolder f, String what) throws IOException {
+        if (f.isLive()) {
+            throw new IOException(f.dir() + ": the run is training and cannot be " + what + " — stop it first");
+        }
     }
 
     /** The history of run {@code id} (a folder name under the root). */

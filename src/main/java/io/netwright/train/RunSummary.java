@@ -27,10 +27,12 @@ import java.util.Map;
  * @param step      steps completed
  * @param metrics   final (or latest) figures by name
  * @param message   failure or stop reason, else empty
+ * @param device    the device the run was configured for ({@code cpu}, {@code cuda:0}, {@code auto})
+ * @param notes     the user's notes and tags
  */
 public record RunSummary(String id, Path dir, String design, String data, String optimizer, String schedule,
         int batchSize, int epochs, long seed, String state, Instant started, Instant updated, int epoch, long step,
-        Map<String, Double> metrics, String message) {
+        Map<String, Double> metrics, String message, String device, RunNotes notes) {
 
     /** Copies the map. */
     public RunSummary {

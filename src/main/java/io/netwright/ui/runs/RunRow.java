@@ -1,6 +1,7 @@
 package io.netwright.ui.runs;
 
 import io.netwright.train.Metric;
+import io.netwright.train.RunNotes;
 import io.netwright.train.RunSummary;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,10 +25,16 @@ import java.util.Objects;
  * @param valLoss       final validation loss
  * @param valAccuracy   final validation accuracy
  * @param state         {@code running}, {@code paused}, {@code finished}, {@code stopped}, {@code failed},
- *                      {@code unknown}
+ *                      {@code interrupted}, {@code unknown}
+ * @param data          the dataset SPEC
+ * @param device        the configured device
+ * @param testAccuracy  the final evaluation's accuracy (test split, else validation; NaN when not reached)
+ * @param seconds       from start to the last status update (NaN when unknown)
+ * @param notes         the user's notes and tags
  */
 public record RunRow(String id, Path dir, Instant started, String design, String optimizer, int batchSize,
-        String epochs, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy, String state) {
+        String epochs, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy, String state,
+        String data, String device, double testAccuracy, double seconds, RunNotes notes) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
@@ -37,6 +44,9 @@ public record RunRow(String id, Path dir, Instant started, String design, String
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(started, "started");
+        data = Objects.requireNonNullElse(data, "");
+        device = Objects.requireNonNullElse(device, "");
+        notes = Objects.requireNonNullElse(notes, RunNotes.EMPTY);
     }
 
     /** The row of a run store's listing entry. */
@@ -44,7 +54,21 @@ public record RunRow(String id, Path dir, Instant started, String design, String
         int done = s.state().equals("finished") ? s.epochs() : Math.min(s.epoch(), s.epochs());
         return new RunRow(s.id(), s.dir(), s.started(), s.design(), s.optimizer(), s.batchSize(),
                 done + "/" + s.epochs(), s.metric(Metric.TRAIN_LOSS.key()), s.metric(Metric.TRAIN_ACCURACY.key()),
-                s.metric(Metric.VAL_LOSS.key()), s.metric(Metric.VAL_ACCURACY.key()), s.state());
+                s.metric(Metric.VAL_LOSS.key()), s.metric(Metric.VAL_ACCURACY.key()), s.state(), s.data(),
+                s.device(), Double.isNaN(s.metric("test_accuracy")) ? s.metric("validation_accuracy")
+                        : s.metric("test_accuracy"),
+                s.updated().isBefore(s.started()) ? Double.NaN
+                        : java.time.Duration.between(s.started(), s.updated()).toMillis() / 1000.0, s.notes());
+    }
+
+    /** The duration as {@code 1:02:03} or {@code 4:05} (minutes:seconds); a dash when unknown. */
+    public String duration() {
+        if (Double.isNaN(seconds)) {
+            return "—";
+        }
+        long t = Math.round(seconds);
+        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+                : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
     }
 
     /** The start as {@code 2026-11-22 09:14} (local time). */

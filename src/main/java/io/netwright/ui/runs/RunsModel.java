@@ -2,6 +2,8 @@ package io.netwright.ui.runs;
 
 import io.netwright.train.MetricRow;
 import io.netwright.train.RunFolder;
+import io.netwright.train.RunFolder;
+import io.netwright.train.RunNotes;
 import io.netwright.train.RunStore;
 import io.netwright.train.RunSummary;
 import java.io.IOException;
@@ -100,6 +102,35 @@ public final class RunsModel {
             epochs.putAll(read);
             deliver.run();
         }, "Cannot read the curves");
+    }
+
+    // ================================================================ managing runs
+
+    /** Renames the run of {@code row} to {@code name} in the background, then lists the runs again. */
+    public Task<Path> rename(RunRow row, String name, Runnable then) {
+        return background("netwright-runs-rename", () -> store.rename(row.dir(), name), p -> {
+            message.set("Renamed " + row.id() + " to " + p.getFileName());
+            refresh(then);
+        }, "Cannot rename " + row.id());
+    }
+
+    /** Saves the notes and tags of {@code row}'s run in the background, then lists the runs again. */
+    public Task<RunNotes> saveNotes(RunRow row, RunNotes notes, Runnable then) {
+        return background("netwright-runs-notes", () -> {
+            RunFolder.open(row.dir()).writeNotes(notes);
+            return notes;
+        }, n -> {
+            message.set("Saved the notes of " + row.id());
+            refresh(then);
+        }, "Cannot save the notes of " + row.id());
+    }
+
+    /** Moves {@code row}'s run to the trash in the background, then lists the runs again. */
+    public Task<Path> moveToTrash(RunRow row, Runnable then) {
+        return background("netwright-runs-trash", () -> store.moveToTrash(row.dir()), p -> {
+            message.set("Moved " + row.id() + " to " + p + " (move it back to restore it)");
+            refresh(then);
+        }, "Cannot move " + row.id() + " to the trash");
     }
 
     private <T> Task<T> background(String name, Callable<T> work, Consumer<T> done, String failure) {

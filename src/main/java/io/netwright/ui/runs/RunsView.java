@@ -1,6 +1,7 @@
 package io.netwright.ui.runs;
 
 import io.netwright.train.RunStore;
+import io.netwright.train.RunNotes;
 import io.netwright.train.Trainer;
 import io.netwright.train.TrainingEvent;
 import io.netwright.ui.run.TrainingView;
@@ -91,6 +92,8 @@ public final class RunsView extends BorderPane implements TrainingView {
                 + "\"All designs\""));
         table.getColumns().add(column("Date", 130, RunRow::date));
         table.getColumns().add(column("Run", 220, RunRow::id));
+        table.getColumns().add(column("Design", 140, RunRow::design));
+        table.getColumns().add(column("Data", 140, RunRow::data));
         table.getColumns().add(column("Optimizer", 210, RunRow::optimizer));
         table.getColumns().add(column("Batch", 60, r -> Integer.toString(r.batchSize())));
         table.getColumns().add(column("Epochs", 60, RunRow::epochs));
@@ -98,7 +101,11 @@ public final class RunsView extends BorderPane implements TrainingView {
         table.getColumns().add(column("Train acc", 85, r -> RunRow.figure(r.trainAccuracy())));
         table.getColumns().add(column("Val loss", 85, r -> RunRow.figure(r.valLoss())));
         table.getColumns().add(column("Val acc", 85, r -> RunRow.figure(r.valAccuracy())));
+        table.getColumns().add(column("Test acc", 85, r -> RunRow.figure(r.testAccuracy())));
+        table.getColumns().add(column("Duration", 75, RunRow::duration));
+        table.getColumns().add(column("Device", 70, RunRow::device));
         table.getColumns().add(column("State", 80, RunRow::state));
+        table.getColumns().add(column("Tags", 140, r -> r.notes().tagsText()));
         table.setItems(model.rows());
     }
 
@@ -121,12 +128,65 @@ public final class RunsView extends BorderPane implements TrainingView {
                 () -> evaluateSelected("best"));
         Button last = button("Evaluate last", "runs-eval-last", "Evaluate the run's last checkpoint",
                 () -> evaluateSelected("last"));
-        for (Button b : List.of(open, best, last)) {
+        Button rename = button("Rename…", "runs-rename", "Rename the run's folder", this::renameSelected);
+        Button notes = button("Notes…", "runs-notes", "Notes and tags of the run (kept in its notes.json)",
+                this::editNotes);
+        Button trash = button("Move to Trash", "runs-trash", "Move the run's folder to ~/.netwright/trash",
+                this::trashSelected);
+        for (Button b : List.of(open, best, last, rename, notes, trash)) {
             b.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel()
                     .getSelectedItems()).isNotEqualTo(1));
         }
         return new ToolBar(refresh, all, new Separator(Orientation.VERTICAL), open, best, last,
+                new Separator(Orientation.VERTICAL), rename, notes, trash,
                 new Separator(Orientation.VERTICAL), new Label("Compare"), metric);
+    }
+
+    private void renameSelected() {
+        RunRow r = selectedOne();
+        if (r == null) {
+            return;
+        }
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(r.id());
+        d.initOwner(getScene() == null ? null : getScene().getWindow());
+        d.setTitle("Rename run");
+        d.setHeaderText("New name of " + r.id());
+        d.showAndWait().filter(n -> !n.isBlank() && !n.equals(r.id())).ifPresent(n -> model.rename(r, n, () -> { }));
+    }
+
+    private void editNotes() {
+        RunRow r = selectedOne();
+        if (r == null) {
+            return;
+        }
+        javafx.scene.control.Dialog<RunNotes> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(getScene() == null ? null : getScene().getWindow());
+        d.setTitle("Notes of " + r.id());
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(r.notes().notes());
+        text.setPrefRowCount(8);
+        text.setWrapText(true);
+        javafx.scene.control.TextField tags = new javafx.scene.control.TextField(r.notes().tagsText());
+        tags.setPromptText("tags, separated by commas");
+        d.getDialogPane().setContent(new javafx.scene.layout.VBox(6, new Label("Notes"), text, new Label("Tags"),
+                tags));
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK
+                ? new RunNotes(text.getText(), RunNotes.parseTags(tags.getText())) : null);
+        d.showAndWait().ifPresent(n -> model.saveNotes(r, n, () -> { }));
+    }
+
+    private void trashSelected() {
+        RunRow r = selectedOne();
+        if (r == null) {
+            return;
+        }
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Move " + r.id() + " to the trash? Its folder goes to ~/.netwright/trash, from where it can be moved "
+                        + "back.", javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        a.initOwner(getScene() == null ? null : getScene().getWindow());
+        a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> model.moveToTrash(r,
+                () -> { }));
     }
 
     private static Button button(String text, String id, String tip, Runnable action) {

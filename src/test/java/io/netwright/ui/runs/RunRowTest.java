@@ -40,7 +40,7 @@ class RunRowTest {
     @Test
     void designNamesMatchIgnoringCopyMarks() {
         RunRow r = new RunRow("id", Path.of("x"), java.time.Instant.EPOCH, "LeNet-5", "SGD(lr=0.01)", 64, "1/1",
-                1, 0.5, 1, 0.5, "finished");
+                1, 0.5, 1, 0.5, "finished", "fashion-mnist-small", "cpu", 0.7, 65, null);
         assertTrue(r.isOf("LeNet-5"));
         assertTrue(r.isOf("LeNet-5 (copy)"));
         assertTrue(r.isOf("LeNet-5 (copy) (copy)"));

@@ -162,4 +162,24 @@ class RunsViewFxTest {
             }
         }
     }
+
+    @Test
+    void theTableShowsDataDurationDeviceAndTagsAndNotesSaveToTheRun(FxRobot robot) throws Exception {
+        awaitRefreshes(1);
+        List<String> columns = view.table().getColumns().stream().map(c -> c.getText()).toList();
+        assertTrue(columns.containsAll(List.of("Design", "Data", "Test acc", "Duration", "Device", "State", "Tags")),
+                columns.toString());
+        for (String id : List.of("#runs-rename", "#runs-notes", "#runs-trash")) {
+            assertTrue(robot.lookup(id).tryQuery().isPresent(), id);
+        }
+        RunRow row = view.table().getItems().stream().filter(r -> r.id().equals(id(sgd))).findFirst().orElseThrow();
+        assertTrue(!row.duration().isEmpty() && !row.device().isEmpty(), row.toString());
+        int before = view.refreshesDone();
+        robot.interact(() -> view.model().saveNotes(row, new io.netwright.train.RunNotes("lr sweep",
+                List.of("sgd", "baseline")), () -> { }));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.table().getItems().stream()
+                .anyMatch(r -> r.id().equals(id(sgd)) && r.notes().tagsText().equals("sgd, baseline")));
+        assertEquals("lr sweep", io.netwright.train.RunFolder.open(sgd).readNotes().notes());
+        assertTrue(before >= 1);
+    }
 }
