@@ -74,6 +74,7 @@ public final class StudioWindow {
         RunsView runs = new RunsView(runStore, Bindings.createStringBinding(
                 () -> vm.editor().documentDesign().metadata().name(), vm.editor().designProperty()),
                 this::openRunDesign, this::evaluateRun);
+        runs.setOnResume(dir -> train.resumeRun(dir).ifPresent(t -> showTab("Train")));
         HealthOverlay designHealth = new HealthOverlay(canvas);
         followRuns(train, runs, designHealth);
         followSettings(train);

@@ -45,6 +45,7 @@ public final class RunsView extends BorderPane implements TrainingView {
     private final ComboBox<CurveMetric> metric = new ComboBox<>();
     private final Consumer<Path> onOpenDesign;
     private final BiConsumer<Path, String> onEvaluate;
+    private Consumer<Path> onResume;
     private int refreshesDone;
 
     /**
@@ -128,18 +129,32 @@ public final class RunsView extends BorderPane implements TrainingView {
                 () -> evaluateSelected("best"));
         Button last = button("Evaluate last", "runs-eval-last", "Evaluate the run's last checkpoint",
                 () -> evaluateSelected("last"));
+        Button resume = button("Resume", "runs-resume", "Continue the run from its last checkpoint in the Train tab "
+                + "(a stopped or interrupted run)", this::resumeSelected);
         Button rename = button("Rename…", "runs-rename", "Rename the run's folder", this::renameSelected);
         Button notes = button("Notes…", "runs-notes", "Notes and tags of the run (kept in its notes.json)",
                 this::editNotes);
         Button trash = button("Move to Trash", "runs-trash", "Move the run's folder to ~/.netwright/trash",
                 this::trashSelected);
-        for (Button b : List.of(open, best, last, rename, notes, trash)) {
+        for (Button b : List.of(open, best, last, resume, rename, notes, trash)) {
             b.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel()
                     .getSelectedItems()).isNotEqualTo(1));
         }
         return new ToolBar(refresh, all, new Separator(Orientation.VERTICAL), open, best, last,
-                new Separator(Orientation.VERTICAL), rename, notes, trash,
+                new Separator(Orientation.VERTICAL), resume, rename, notes, trash,
                 new Separator(Orientation.VERTICAL), new Label("Compare"), metric);
+    }
+
+    /** What Resume does with the selected run's folder (the studio hands it to the Train tab). */
+    public void setOnResume(Consumer<Path> onResume) {
+        this.onResume = onResume;
+    }
+
+    private void resumeSelected() {
+        RunRow r = selectedOne();
+        if (r != null && onResume != null) {
+            onResume.accept(r.dir());
+        }
     }
 
     private void renameSelected() {

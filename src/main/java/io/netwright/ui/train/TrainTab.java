@@ -269,9 +269,45 @@ public final class TrainTab extends BorderPane {
 
     /** Resumes a paused run. */
     public void resume() {
-        if (trainer != null) {
+        if (trainer == null) {
+            return;
+        }
+        if (trainer.state() == Trainer.State.STOPPED && trainer.runDir().isPresent()) {
+            resumeRun(trainer.runDir().get()); // a stopped run continues from its checkpoints/last
+        } else {
             trainer.resume();
         }
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its {@code checkpoints/last} (a stopped or interrupted run, or one to
+     * extend), as {@code netwright resume} does: the checkpoint's learning rate, including one changed while it
+     * ran, is the one it goes on with.
+     *
+     * @return the trainer started, or empty (the message line says why)
+     */
+    public Optional<Trainer> resumeRun(Path runDir) {
+        if (trainer != null && !trainer.state().isTerminal()) {
+            tell("A run is in progress — stop it first");
+            return Optional.empty();
+        }
+        Trainer t;
+        try {
+            t = Trainer.resumeRun(runDir);
+        } catch (IOException e) {
+            tell("Cannot resume " + runDir.getFileName() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        trainer = t;
+        base = t.config();
+        bridge.attach(t);
+        probe.reset();
+        probe.start();
+        state.set(Trainer.State.RUNNING);
+        updateButtons();
+        t.start();
+        tell("Resuming " + runDir.getFileName() + " from its last checkpoint");
+        return Optional.of(t);
     }
 
     /** Stops the run after its current step (it can be resumed later from checkpoints/last). */
@@ -307,7 +343,8 @@ public final class TrainTab extends BorderPane {
         boolean active = s == Trainer.State.RUNNING || s == Trainer.State.PAUSED;
         startButton.setDisable(active);
         pauseButton.setDisable(s != Trainer.State.RUNNING);
-        resumeButton.setDisable(s != Trainer.State.PAUSED);
+        resumeButton.setDisable(s != Trainer.State.PAUSED && !(s == Trainer.State.STOPPED && trainer != null
+                && trainer.runDir().isPresent()));
         stopButton.setDisable(!active);
         lrField.setDisable(!active);
     }

@@ -125,6 +125,33 @@ class TrainTabFxTest {
     }
 
     @Test
+    void aStoppedRunResumesFromItsCheckpointWithTheRateChangedWhileItRan(FxRobot robot) throws Exception {
+        set(robot, "#cfg-batch", "16");
+        set(robot, "#cfg-epochs", "20");
+        robot.clickOn("#train-start");
+        Trainer first = tab.trainer().orElseThrow(() -> new AssertionError(tab.message()));
+        waitFor("steps", () -> tab.charts().lossChart().totalPoints() >= 5);
+        robot.interact(() -> first.setLearningRate(0.002));
+        waitFor("the new rate", () -> tab.message().contains("→ 0.002"));
+        robot.clickOn("#train-stop");
+        waitFor("stopped", () -> tab.stateProperty().get() == Trainer.State.STOPPED);
+        assertTrue(first.join(java.time.Duration.ofSeconds(30)));
+        assertFalse(robot.lookup("#train-resume").query().isDisabled(), "a stopped run can be resumed");
+        robot.clickOn("#train-resume");
+        Trainer second = tab.trainer().orElseThrow();
+        assertTrue(second != first, tab.message());
+        assertEquals(first.runDir(), second.runDir());
+        waitFor("running again", () -> tab.stateProperty().get() == Trainer.State.RUNNING
+                && tab.charts().lrChart().lines().get(0).data().size() > 0);
+        waitFor("a step after resuming", () -> second.state() == Trainer.State.RUNNING && tab.message()
+                .startsWith("Training on"));
+        robot.clickOn("#train-stop");
+        assertTrue(second.join(java.time.Duration.ofSeconds(30)));
+        MetricChart lr = tab.charts().lrChart();
+        assertEquals(0.002, lr.lines().get(0).data().last(), 1e-9, "the resumed run keeps the changed rate");
+    }
+
+    @Test
     void chartsAreSmoothedByDefaultWithTheRawLineKept(FxRobot robot) {
         assertTrue(robot.lookup("#chart-smooth").queryAs(javafx.scene.control.CheckBox.class).isSelected());
         assertTrue(!robot.lookup("#chart-smoothing").queryAs(javafx.scene.control.Slider.class).isDisabled());
