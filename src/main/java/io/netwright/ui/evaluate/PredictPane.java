@@ -55,6 +55,7 @@ final class PredictPane extends BorderPane {
         top.setPadding(new Insets(6));
         setTop(top);
         topK.setPrefSize(420, 260);
+        topK.setVisible(false); // until a file is predicted
         picture.setPreserveRatio(true);
         HBox result = new HBox(12, picture, topK);
         result.setPadding(new Insets(6));
@@ -72,6 +73,7 @@ final class PredictPane extends BorderPane {
                 : 100 * r.top().get(0).probability()));
         picture.setImage(Pictures.of(r.image(), 112));
         topK.setChart(Charts.topK(r.top()));
+        topK.setVisible(true);
         groups.getChildren().clear();
         shown.clear();
         for (FeatureMaps m : r.layers()) {
@@ -96,7 +98,9 @@ final class PredictPane extends BorderPane {
     /** Forgets the shown result (another design is open). */
     void clear() {
         picture.setImage(null);
-        topK.setChart(null);
+        // ChartViewer refuses a null chart once it has one: hide it and forget the chart it holds
+        topK.setChart(Charts.topK(java.util.List.of()));
+        topK.setVisible(false);
         groups.getChildren().clear();
         shown.clear();
         caption.setText("");
@@ -114,7 +118,7 @@ final class PredictPane extends BorderPane {
 
     /** The top-k chart shown, or null. */
     JFreeChart topKChart() {
-        return topK.getChart();
+        return topK.isVisible() ? topK.getChart() : null;
     }
 
     /** The feature-map groups shown, in layer order. */

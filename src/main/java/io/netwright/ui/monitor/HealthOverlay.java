@@ -73,6 +73,9 @@ public final class HealthOverlay extends HBox implements TrainingView {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         status.setMinWidth(0);
+        metric.setMinWidth(Region.USE_PREF_SIZE);
+        status.setTooltip(new Tooltip("Layer health (weight and gradient norms, update ratios) arrives during a run, "
+                + "every monitoring.health_every_steps steps"));
         getChildren().addAll(title, metric, low, ramp, high, status);
         apply();
     }
@@ -177,7 +180,7 @@ public final class HealthOverlay extends HBox implements TrainingView {
             clearTints();
             scale = null;
             status.setText(!on ? "" : blockOpen ? "close the block to see the health colours"
-                    : "no health figures yet (every monitoring.health_every_steps steps)");
+                    : "no health figures yet");
             return;
         }
         Map<String, List<LayerHealth>> byNode = new LinkedHashMap<>();

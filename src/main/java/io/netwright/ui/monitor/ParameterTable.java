@@ -98,6 +98,13 @@ public final class ParameterTable extends BorderPane implements TrainingView {
         runActive = true;
     }
 
+    /** Another design was opened: show it, not the last run's figures. */
+    @Override
+    public void documentChanged() {
+        runActive = false;
+        showDesign();
+    }
+
     @Override
     public void onEvents(List<TrainingEvent> events) {
         for (TrainingEvent e : events) {

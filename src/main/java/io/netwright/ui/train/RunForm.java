@@ -194,6 +194,14 @@ final class RunForm extends GridPane {
 
     private void row(String key, String label, javafx.scene.Node control, String tip) {
         Label name = new Label(label);
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // names are shown whole, never "Sched. opti…"
+        if (control instanceof HBox box) {
+            for (javafx.scene.Node n : box.getChildren()) {
+                if (n instanceof javafx.scene.control.Labeled l) {
+                    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                }
+            }
+        }
         add(name, 0, row);
         add(control, 1, row++);
         if (tip != null && control instanceof Control c) {

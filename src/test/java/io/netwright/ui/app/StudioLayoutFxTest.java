@@ -1,0 +1,94 @@
+package io.netwright.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The studio at 1280×800 in both themes, every tab shown in turn: no visible label, button or check box shows its
+ * text cut short with an ellipsis (text must be shown whole or wrapped), and none shows an exception's text.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StudioLayoutFxTest {
+
+    private StudioViewModel vm;
+    private StudioWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path tmp = Files.createTempDirectory("studio-layout");
+        vm = new StudioViewModel(new StudioHome(tmp.resolve("home")));
+        window = new StudioWindow(stage, vm, new ScriptedDialogs());
+        vm.openStartDesign();
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window.show();
+    }
+
+    /** Visible labeled controls whose skin shows fewer characters than their text, ending in an ellipsis. */
+    private static void truncated(Node n, List<String> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null && l.getText().contains("Exception")) {
+            out.add("raw exception text on screen: '" + l.getText() + "'");
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
+            for (Node c : l.getChildrenUnmodifiable()) {
+                if (c instanceof Text t && t.isVisible() && !t.getText().equals(l.getText())
+                        && (t.getText().endsWith("…") || t.getText().endsWith("...")) && !l.getText().endsWith("…")) {
+                    out.add(l.getClass().getSimpleName() + (l.getId() == null ? "" : "#" + l.getId()) + " '"
+                            + l.getText().lines().findFirst().orElse("") + "' shown as '" + t.getText() + "'");
+                }
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                truncated(c, out);
+            }
+        }
+    }
+
+    private List<String> check(FxRobot robot, Theme theme) {
+        List<String> out = new ArrayList<>();
+        robot.interact(() -> vm.themeProperty().set(theme));
+        TabPane tabs = robot.lookup("#studio-tabs").queryAs(TabPane.class);
+        for (Tab t : List.copyOf(tabs.getTabs())) {
+            robot.interact(() -> tabs.getSelectionModel().select(t));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                List<String> found = new ArrayList<>();
+                truncated(stage.getScene().getRoot(), found);
+                found.forEach(f -> out.add(theme + " " + t.getText() + ": " + f));
+            });
+        }
+        return out;
+    }
+
+    @Test
+    void nothingIsCutShortAt1280x800InEitherTheme(FxRobot robot) {
+        List<String> all = new ArrayList<>(check(robot, Theme.LIGHT));
+        all.addAll(check(robot, Theme.DARK));
+        assertEquals(List.of(), all);
+    }
+}
