@@ -4,6 +4,7 @@ import io.netwright.graph.OptimizerKind;
 import io.netwright.ui.editor.EditorViewModel;
 import io.netwright.ui.editor.SummaryViewModel;
 import javafx.geometry.Pos;
+import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -51,12 +52,18 @@ public final class SummaryBar extends HBox {
         ComboBox<SummaryViewModel.DeviceChoice> device = new ComboBox<>();
         device.getItems().setAll(SummaryViewModel.devices());
         device.valueProperty().bindBidirectional(summary.deviceProperty());
+        for (Region r : List.of(batch, optimizer, device)) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // the long status message gives way, not the controls
+        }
         Label problems = value("summary-problems", summary.problemsProperty());
         Label message = new Label();
         message.setId("editor-message");
         message.getStyleClass().add("editor-message");
         message.textProperty().bind(editor.messageProperty());
         message.setMinWidth(0);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(editor.messageProperty());
+        message.setTooltip(whole); // a message longer than the bar is shown whole on hover
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(message, Priority.SOMETIMES);
