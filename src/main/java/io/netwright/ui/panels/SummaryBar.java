@@ -52,6 +52,8 @@ public final class SummaryBar extends HBox {
         ComboBox<SummaryViewModel.DeviceChoice> device = new ComboBox<>();
         device.getItems().setAll(SummaryViewModel.devices());
         device.valueProperty().bindBidirectional(summary.deviceProperty());
+        device.setPrefWidth(170); // its widest item (a GPU's full name) would push the window past 1280 px
+        device.setTooltip(new javafx.scene.control.Tooltip("The device the next run trains on"));
         for (Region r : List.of(batch, optimizer, device)) {
             r.setMinWidth(Region.USE_PREF_SIZE); // the long status message gives way, not the controls
         }

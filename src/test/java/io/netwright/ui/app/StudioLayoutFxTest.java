@@ -87,6 +87,10 @@ class StudioLayoutFxTest {
                 List<String> found = new ArrayList<>();
                 truncated(stage.getScene().getRoot(), found);
                 found.forEach(f -> out.add(theme + " " + t.getText() + ": " + f));
+                double min = stage.getScene().getRoot().minWidth(-1);
+                if (min > 1280) {
+                    out.add(theme + " " + t.getText() + ": the window needs " + min + " px, more than 1280");
+                }
             });
         }
         return out;
