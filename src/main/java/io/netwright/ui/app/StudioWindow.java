@@ -150,6 +150,7 @@ public final class StudioWindow {
         scene.getStylesheets().setAll(t.stylesheets());
         scene.getRoot().getStyleClass().removeAll("theme-light", "theme-dark");
         scene.getRoot().getStyleClass().add(t == Theme.DARK ? "theme-dark" : "theme-light");
+        io.netwright.ui.ChartColors.restyle(scene.getRoot(), t == Theme.DARK);
         Platform.runLater(() -> canvas.requestLayout());
     }
 

@@ -22,6 +22,7 @@ final class ClassDistributionChart {
         chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         chart.getCategoryPlot().setBackgroundPaint(java.awt.Color.WHITE);
         chart.getCategoryPlot().setRangeGridlinePaint(new java.awt.Color(0xD0D5DD));
+        io.netwright.ui.ChartColors.style(chart);
         viewer = new ChartViewer(chart);
         viewer.setId("data-distribution");
         viewer.setPrefHeight(240);

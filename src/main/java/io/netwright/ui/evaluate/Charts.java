@@ -108,5 +108,6 @@ final class Charts {
         chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(14f));
         chart.getPlot().setBackgroundPaint(Color.WHITE);
         chart.getPlot().setOutlineVisible(false);
+        io.netwright.ui.ChartColors.style(chart);
     }
 }

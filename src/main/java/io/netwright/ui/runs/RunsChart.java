@@ -29,6 +29,7 @@ final class RunsChart {
         plot.setRangeGridlinePaint(new java.awt.Color(0xD0D5DD));
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        io.netwright.ui.ChartColors.style(chart);
         viewer = new ChartViewer(chart);
         viewer.setId("runs-chart");
         viewer.setMinHeight(180);

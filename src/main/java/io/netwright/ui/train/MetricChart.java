@@ -110,7 +110,7 @@ public final class MetricChart {
         applyPaints();
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setTitle(new TextTitle(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 13)));
-        chart.setBackgroundPaint(Color.WHITE);
+        io.netwright.ui.ChartColors.style(chart);
         viewer = new ChartViewer(chart);
         viewer.getCanvas().addMouseHandler(new PanHandlerFX("pan-ctrl", false, true, false, false));
         viewer.setOnMouseClicked(e -> {

@@ -22,7 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The studio at 1280×800 in both themes, every tab shown in turn: no visible label, button or check box shows its
- * text cut short with an ellipsis (text must be shown whole or wrapped), and none shows an exception's text.
+ * text cut short with an ellipsis (text must be shown whole or wrapped), none shows an exception's text, the
+ * window fits 1280 px and, in the dark theme, no chart is white.
  */
 @ExtendWith(ApplicationExtension.class)
 class StudioLayoutFxTest {
@@ -70,6 +71,15 @@ class StudioLayoutFxTest {
         }
     }
 
+    private static void charts(Node n, java.util.function.Consumer<org.jfree.chart.fx.ChartViewer> each) {
+        if (n instanceof org.jfree.chart.fx.ChartViewer v && v.getChart() != null && v.isVisible()) {
+            each.accept(v);
+        }
+        if (n instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> charts(c, each));
+        }
+    }
+
     private List<String> check(FxRobot robot, Theme theme) {
         List<String> out = new ArrayList<>();
         robot.interact(() -> {
@@ -87,6 +97,14 @@ class StudioLayoutFxTest {
                 List<String> found = new ArrayList<>();
                 truncated(stage.getScene().getRoot(), found);
                 found.forEach(f -> out.add(theme + " " + t.getText() + ": " + f));
+                if (theme == Theme.DARK) {
+                    charts(stage.getScene().getRoot(), v -> {
+                        if (java.awt.Color.WHITE.equals(v.getChart().getBackgroundPaint())
+                                || java.awt.Color.WHITE.equals(v.getChart().getPlot().getBackgroundPaint())) {
+                            out.add("DARK " + t.getText() + ": a white chart " + v.getId());
+                        }
+                    });
+                }
                 double min = stage.getScene().getRoot().minWidth(-1);
                 if (min > 1280) {
                     out.add(theme + " " + t.getText() + ": the window needs " + min + " px, more than 1280");
