@@ -76,6 +76,11 @@ public final class ChartColors {
         return chart;
     }
 
+    /** Sets the theme the next charts are made for (the studio window calls it before it builds its views). */
+    public static void use(boolean darkTheme) {
+        dark = darkTheme;
+    }
+
     /** Switches the theme and recolours every chart shown below {@code root}. */
     public static void restyle(Parent root, boolean darkTheme) {
         dark = darkTheme;

@@ -61,6 +61,8 @@ public final class StudioWindow {
         this.stage = stage;
         this.vm = vm;
         this.dialogs = dialogs;
+        // before any chart is made: charts take the theme's colours when they are created
+        io.netwright.ui.ChartColors.use(vm.themeProperty().get() == Theme.DARK);
         this.canvas = new GraphCanvas(vm.editor());
         canvas.setId("graph-canvas");
         canvas.setOnMakeBlock(this::makeBlock);
