@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,19 +30,8 @@ class RunLockTest {
 
     @Test
     void theLockSurvivesStatusReadsInTheTrainersJvmAndGoesWhenTheRunEnds() throws Exception {
-        TrainingData data = TrainFixtures.data(64, 8, 0, 4, 3);
-        TrainingData slow = new TrainingData(data.name(), data.classes(), TrainFixtures.slow(data.train(), 5),
-                data.validation(), data.test());
         Path run = tmp.resolve("run");
-        Trainer t = Trainer.create(TrainFixtures.config(TrainFixtures.mlp(4, 6, 3)).withEpochs(50), run, slow);
-        CountDownLatch stepping = new CountDownLatch(1);
-        t.addListener(e -> {
-            if (e instanceof TrainingEvent.BatchEnd) {
-                stepping.countDown();
-            }
-        });
-        t.start();
-        assertTrue(stepping.await(30, TimeUnit.SECONDS));
+        Trainer t = TrainFixtures.startSlowRun(run);
         RunFolder f = RunFolder.open(run);
         assertTrue(f.isLive());
         assertEquals("running", f.readStatus().orElseThrow().state());

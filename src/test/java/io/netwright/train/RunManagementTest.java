@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,19 +56,8 @@ class RunManagementTest {
     @Test
     void aTrainingRunIsNeitherRenamedNorTrashed() throws Exception {
         RunStore store = new RunStore(tmp.resolve("runs2"));
-        TrainingData data = TrainFixtures.data(64, 8, 0, 4, 3);
-        TrainingData slow = new TrainingData(data.name(), data.classes(), TrainFixtures.slow(data.train(), 5),
-                data.validation(), data.test());
         Path dir = store.root().resolve("live");
-        Trainer t = Trainer.create(TrainFixtures.config(TrainFixtures.mlp(4, 6, 3)).withEpochs(50), dir, slow);
-        CountDownLatch stepping = new CountDownLatch(1);
-        t.addListener(e -> {
-            if (e instanceof TrainingEvent.BatchEnd) {
-                stepping.countDown();
-            }
-        });
-        t.start();
-        assertTrue(stepping.await(30, TimeUnit.SECONDS));
+        Trainer t = TrainFixtures.startSlowRun(dir);
         assertTrue(assertThrows(IOException.class, () -> store.rename(dir, "other")).getMessage()
                 .contains("stop it first"));
         assertTrue(assertThrows(IOException.class, () -> store.moveToTrash(dir)).getMessage()

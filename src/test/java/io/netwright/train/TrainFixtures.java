@@ -141,4 +141,25 @@ final class TrainFixtures {
     static Map<String, Object> sgd(double lr) {
         return Map.of("lr", lr, "momentum", 0.9);
     }
+
+    /**
+     * A 50-epoch run of a tiny MLP into {@code dir} on data slowed to 5 ms a sample, started; returns once its first
+     * step is done, so the run is surely training.
+     */
+    static Trainer startSlowRun(Path dir) throws InterruptedException {
+        TrainingData d = data(64, 8, 0, 4, 3);
+        TrainingData slow = new TrainingData(d.name(), d.classes(), slow(d.train(), 5), d.validation(), d.test());
+        Trainer t = Trainer.create(config(mlp(4, 6, 3)).withEpochs(50), dir, slow);
+        java.util.concurrent.CountDownLatch stepping = new java.util.concurrent.CountDownLatch(1);
+        t.addListener(e -> {
+            if (e instanceof TrainingEvent.BatchEnd) {
+                stepping.countDown();
+            }
+        });
+        t.start();
+        if (!stepping.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("the slow run did not take a step in 30 s");
+        }
+        return t;
+    }
 }

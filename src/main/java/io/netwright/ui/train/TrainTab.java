@@ -235,14 +235,7 @@ public final class TrainTab extends BorderPane {
                     + " — check that the folder is writable");
             return Optional.empty();
         }
-        trainer = t;
-        base = config;
-        bridge.attach(t);
-        probe.reset();
-        probe.start();
-        state.set(Trainer.State.RUNNING);
-        updateButtons();
-        t.start();
+        follow(t, config);
         tell("Preparing " + config.design().metadata().name() + " on " + config.dataSpec() + " — run folder "
                 + t.runDir().map(Path::toString).orElse("(none)"));
         return Optional.of(t);
@@ -258,6 +251,18 @@ public final class TrainTab extends BorderPane {
             return config;
         }
         return config.withData(config.data().withSpec(DataSpec.inDesignFolder(own, designFile.getValue())));
+    }
+
+    /** Makes {@code t} the tab's run (views, stall probe, buttons) and starts it. */
+    private void follow(Trainer t, TrainingConfig config) {
+        trainer = t;
+        base = config;
+        bridge.attach(t);
+        probe.reset();
+        probe.start();
+        state.set(Trainer.State.RUNNING);
+        updateButtons();
+        t.start();
     }
 
     /** Pauses the run after its current step. */
@@ -298,14 +303,7 @@ public final class TrainTab extends BorderPane {
             tell("Cannot resume " + runDir.getFileName() + ": " + e.getMessage());
             return Optional.empty();
         }
-        trainer = t;
-        base = t.config();
-        bridge.attach(t);
-        probe.reset();
-        probe.start();
-        state.set(Trainer.State.RUNNING);
-        updateButtons();
-        t.start();
+        follow(t, t.config());
         tell("Resuming " + runDir.getFileName() + " from its last checkpoint");
         return Optional.of(t);
     }
