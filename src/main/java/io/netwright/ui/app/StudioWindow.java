@@ -215,6 +215,8 @@ public final class StudioWindow {
         DataView d = new DataView(Bindings.createStringBinding(
                 () -> io.netwright.train.DataSpec.inDesignFolder(vm.editor().documentDesign().input().dataset(),
                         vm.fileProperty().get()), vm.editor().designProperty(), vm.fileProperty()));
+        // another design file: its dataset, not the one browsed for the last design
+        vm.fileProperty().addListener((o, a, b) -> d.followDesign());
         d.viewModel().followRunSettings(Bindings.createObjectBinding(() -> train.settingsProperty().get() == null
                 ? null : train.settingsProperty().get().augmentation(), train.settingsProperty()));
         return d;

@@ -97,16 +97,19 @@ public final class DataView extends BorderPane {
         openDesignDataset();
     }
 
+    /** Shows the design's dataset again, and follows it from now on (another design was opened). */
+    public void followDesign() {
+        followDesign = true;
+        openDesignDataset();
+    }
+
     private ToolBar toolbar() {
         name.setId("data-name");
         name.getStyleClass().add("section-title");
         Button design = new Button("Design's dataset");
         design.setId("data-design");
         design.setTooltip(new Tooltip("Browse the dataset bound to the design's input"));
-        design.setOnAction(e -> {
-            followDesign = true;
-            openDesignDataset();
-        });
+        design.setOnAction(e -> followDesign());
         MenuItem folder = new MenuItem("Folder (IDX, CIFAR, image folders, CSV)…");
         folder.setOnAction(e -> chooseFolder());
         MenuItem csv = new MenuItem("CSV file…");

@@ -195,4 +195,18 @@ class DataViewFxTest {
         robot.interact(() -> vm.selectedProperty().set(0));
         return robot.lookup("#sample-size").queryAs(Label.class).getText().split("  ")[0];
     }
+
+    @Test
+    void anotherDesignBringsBackItsDatasetAfterTheUserBrowsedAnother(FxRobot robot) throws Exception {
+        awaitLoaded();
+        robot.interact(() -> view.open("shapes10"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.sourceProperty().get() != null
+                && vm.sourceProperty().get().name().startsWith("Synthetic") && !vm.loadingProperty().get());
+        robot.interact(() -> designDataset.set("fashion-mnist-small "));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.sourceProperty().get().name().startsWith("Synthetic"), "a browsed dataset stays while editing");
+        robot.interact(view::followDesign); // what opening another design file does
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.sourceProperty().get() != null
+                && vm.sourceProperty().get().name().startsWith("Fashion") && !vm.loadingProperty().get());
+    }
 }
