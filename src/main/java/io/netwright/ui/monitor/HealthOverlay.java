@@ -179,6 +179,10 @@ public final class HealthOverlay extends HBox implements TrainingView {
         if (!on || latest == null || blockOpen) {
             clearTints();
             scale = null;
+            for (var n : List.of(low, ramp, high)) { // no figures: no legend of an earlier run's range either
+                n.setVisible(false);
+                n.setManaged(false);
+            }
             status.setText(!on ? "" : blockOpen ? "close the block to see the health colours"
                     : "no health figures yet");
             return;

@@ -76,6 +76,15 @@ class HealthOverlayTest {
     }
 
     @Test
+    void anotherDesignClearsTheColoursTheLegendAndTheStatus(FxRobot robot) {
+        feed(robot);
+        robot.interact(overlay::documentChanged);
+        assertTrue(canvas.nodeTints().isEmpty());
+        assertTrue(!robot.lookup("#health-legend-low").queryAs(Label.class).isVisible(), "no stale legend");
+        assertEquals("no health figures yet", robot.lookup("#health-status").queryAs(Label.class).getText());
+    }
+
+    @Test
     void theMetricCanBeSwitchedAndTurnedOff(FxRobot robot) {
         feed(robot);
         robot.interact(() -> overlay.metricProperty().set(HealthMetric.UPDATE_RATIO));
