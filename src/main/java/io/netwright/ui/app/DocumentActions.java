@@ -111,10 +111,10 @@ public final class DocumentActions {
     }
 
     private void report(Path p, List<String> problems) {
-        if (!problems.isEmpty()) {
-            vm.editor().tell(p.getFileName() + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                    + " — see the Problems list");
-        }
+        // always say something: a message about the previous file must not stay under this one
+        vm.editor().tell(problems.isEmpty() ? "Opened " + p.getFileName()
+                : p.getFileName() + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                        + " — see the Problems list");
     }
 
     /** File ▸ Save; Save As for an untitled design. */

@@ -356,4 +356,18 @@ class StudioFxTest {
         assertEquals(32, summary.batchSizeProperty().get());
         assertEquals(32, robot.lookup("#summary-batch").queryAs(javafx.scene.control.Spinner.class).getValue());
     }
+
+    @Test
+    void openingACleanFileReplacesTheMessageAboutTheLastOne(FxRobot robot) throws Exception {
+        String lenet = Files.readString(Path.of("samples/designs/lenet5.json"));
+        Path odd = Files.writeString(tmp.resolve("odd.json"), lenet.replaceFirst("\"kernel_size\": 5, \"padding\": 2",
+                "\"kernel_size\": 5, \"padding\": 2, \"not_a_param\": 1"));
+        Path clean = Files.writeString(tmp.resolve("clean.json"), lenet);
+        dialogs.open = odd;
+        robot.interact(() -> window.actions().open());
+        String first = editor.messageProperty().get();
+        dialogs.open = clean;
+        robot.interact(() -> window.actions().open());
+        assertEquals("Opened clean.json", editor.messageProperty().get(), "after: " + first);
+    }
 }
