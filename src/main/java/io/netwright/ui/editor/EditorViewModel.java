@@ -164,6 +164,11 @@ public final class EditorViewModel {
      * An edit that breaks the design's invariants is refused and the reason shown.
      */
     public boolean edit(String label, UnaryOperator<Design> change) {
+        return edit(label, change, flow.get());
+    }
+
+    /** {@link #edit(String, UnaryOperator)} whose undo also gives the canvas back {@code flowBefore}. */
+    private boolean edit(String label, UnaryOperator<Design> change, Flow flowBefore) {
         Design before = design();
         Design after;
         try {
@@ -175,7 +180,7 @@ public final class EditorViewModel {
         if (after == null || after.equals(before)) {
             return false;
         }
-        history.push(label, before);
+        history.push(label, before, flowBefore);
         show(after);
         updateHistory();
         return true;
@@ -183,18 +188,26 @@ public final class EditorViewModel {
 
     /** Reverts the last edit. */
     public boolean undo() {
-        Optional<Design> d = history.undo(design());
-        d.ifPresent(this::show);
+        Optional<History.Entry> e = history.undo(design(), flow.get());
+        e.ifPresent(this::back);
         updateHistory();
-        return d.isPresent();
+        return e.isPresent();
     }
 
     /** Repeats the last undone edit. */
     public boolean redo() {
-        Optional<Design> d = history.redo(design());
-        d.ifPresent(this::show);
+        Optional<History.Entry> e = history.redo(design(), flow.get());
+        e.ifPresent(this::back);
         updateHistory();
-        return d.isPresent();
+        return e.isPresent();
+    }
+
+    /** Shows a design from the history in the flow it had (undoing an auto-layout puts the ports back too). */
+    private void back(History.Entry e) {
+        if (e.flow() != null) {
+            flow.set(e.flow());
+        }
+        show(e.design());
     }
 
     private void show(Design d) {
@@ -415,8 +428,9 @@ public final class EditorViewModel {
 
     /** Lays the whole design out in layers flowing {@code direction}, and draws ports for that flow. */
     public boolean autoLayout(Flow direction) {
+        Flow prior = flow.get();
         flow.set(direction);
-        return edit("Auto-layout", d -> AutoLayout.apply(d, direction));
+        return edit("Auto-layout", d -> AutoLayout.apply(d, direction), prior);
     }
 
     // ================================================================ blocks
@@ -479,7 +493,7 @@ public final class EditorViewModel {
         history.restore(outerHistory);
         selection.set(Set.of());
         if (!back.equals(before)) {
-            history.push(outerLabel, before);
+            history.push(outerLabel, before, flow.get());
         }
         show(back);
         updateHistory();

@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 final class History {
 
-    /** A design and the edit that leads away from it. */
-    record Entry(String label, Design design) {
+    /** A design, the canvas flow it was shown in (where ports sit), and the edit that leads away from it. */
+    record Entry(String label, Design design, Flow flow) {
     }
 
     private static final int LIMIT = 500;
@@ -21,32 +21,32 @@ final class History {
     private final Deque<Entry> redo = new ArrayDeque<>();
 
     /** Records that {@code before} was left by the edit {@code label}; clears the redo stack. */
-    void push(String label, Design before) {
-        undo.push(new Entry(label, before));
+    void push(String label, Design before, Flow flowBefore) {
+        undo.push(new Entry(label, before, flowBefore));
         if (undo.size() > LIMIT) {
             undo.removeLast();
         }
         redo.clear();
     }
 
-    /** The design to return to, given the current one (which goes on the redo stack). */
-    Optional<Design> undo(Design current) {
+    /** The design (and flow) to return to, given the current ones (which go on the redo stack). */
+    Optional<Entry> undo(Design current, Flow currentFlow) {
         if (undo.isEmpty()) {
             return Optional.empty();
         }
         Entry e = undo.pop();
-        redo.push(new Entry(e.label(), current));
-        return Optional.of(e.design());
+        redo.push(new Entry(e.label(), current, currentFlow));
+        return Optional.of(e);
     }
 
-    /** The design to go forward to, given the current one (which goes back on the undo stack). */
-    Optional<Design> redo(Design current) {
+    /** The design (and flow) to go forward to, given the current ones (which go back on the undo stack). */
+    Optional<Entry> redo(Design current, Flow currentFlow) {
         if (redo.isEmpty()) {
             return Optional.empty();
         }
         Entry e = redo.pop();
-        undo.push(new Entry(e.label(), current));
-        return Optional.of(e.design());
+        undo.push(new Entry(e.label(), current, currentFlow));
+        return Optional.of(e);
     }
 
     String undoLabel() {

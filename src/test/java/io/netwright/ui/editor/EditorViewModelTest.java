@@ -133,6 +133,20 @@ class EditorViewModelTest {
     }
 
     @Test
+    void undoingAnAutoLayoutPutsThePortsBackAndRedoFlipsThemAgain() {
+        Flow before = vm.flowProperty().get();
+        vm.autoLayout(Flow.LEFT_RIGHT);
+        vm.moveNodes(java.util.Map.of("conv1", new double[] {400, 40})); // a later edit: undone, the flow stays
+        vm.undo();
+        assertEquals(Flow.LEFT_RIGHT, vm.flowProperty().get());
+        vm.undo();
+        assertEquals(Designs.lenet(), vm.design());
+        assertEquals(before, vm.flowProperty().get(), "the ports go back to where they were");
+        vm.redo();
+        assertEquals(Flow.LEFT_RIGHT, vm.flowProperty().get());
+    }
+
+    @Test
     void autoLayoutOfABranchingDesignKeepsNodesApart() {
         vm.load(Designs.sample("inception_block.json"));
         vm.autoLayout(Flow.TOP_DOWN);
