@@ -46,6 +46,12 @@ class SafetensorsFuzzTest {
         return out.array();
     }
 
+    /** The JSON header of safetensors {@code bytes}. */
+    static String header(byte[] bytes) {
+        long len = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return new String(bytes, 8, (int) len, StandardCharsets.UTF_8);
+    }
+
     @Test
     void byteMutantsAreReadOrRefusedCleanly() throws IOException {
         Fuzz.Report r = Fuzz.bytes(tmp, "model.safetensors", seed(), 2000, 51, SafetensorsFuzzTest::readAll);
@@ -56,8 +62,7 @@ class SafetensorsFuzzTest {
     @Test
     void headerMutantsAreReadOrRefusedCleanly() throws IOException {
         byte[] seed = seed();
-        long len = ByteBuffer.wrap(seed).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        String header = new String(seed, 8, (int) len, StandardCharsets.UTF_8);
+        String header = header(seed);
         java.util.Random rnd = new java.util.Random(52);
         Fuzz.Report r = new Fuzz.Report();
         for (int i = 0; i < 1500; i++) {
@@ -71,8 +76,7 @@ class SafetensorsFuzzTest {
     @Test
     void metadataThatIsNotAnObjectOfTextIsRefusedNamingTheField() throws IOException {
         byte[] seed = seed();
-        long len = ByteBuffer.wrap(seed).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        String header = new String(seed, 8, (int) len, StandardCharsets.UTF_8);
+        String header = header(seed);
         Path f = tmp.resolve("meta.safetensors");
         Files.write(f, withHeader(seed, header.replace("\"format\":\"pt\"", "\"format\":{\"x\":1}")));
         IOException e = assertThrows(IOException.class, () -> Safetensors.read(f));
